@@ -1,0 +1,338 @@
+/**
+ * The simulated API server: create/get/list/update/patch/delete on the cluster state, with the same
+ * steps a real request goes through: authorization, decoding, defaulting, validation, admission, storage
+ * (uid, resourceVersion, generation, timestamps). Users and controllers use the same entry points, so
+ * a pod a ReplicaSet creates meets the same quota admission a user's pod meets.
+ *
+ * An `Api` works on a mutable ClusterState: inside a store transaction that is an immer draft.
+ */
+import { findResourceType, qualifiedResource, type ResourceType } from "../model/resources";
+import type { KObject, Manifest } from "../model/types";
+import { type ClusterState, objectKey, timestamp } from "../store/state";
+import { ADMISSION_CHAIN, type AdmissionRequest } from "./admission";
+import { ADMIN_USER, authorize, type UserInfo } from "./authorization";
+import { ApiError, alreadyExists, forbidden, invalid, notFound } from "./errors";
+import { strategyFor } from "./strategies";
+
+/** Options every write takes. */
+export interface WriteOptions {
+  /** Run every step but do not store (`--dry-run=server`). */
+  dryRun?: boolean;
+  /** Strict (the kubectl default since v1.27): unknown fields are an error; Warn: a warning; Ignore: dropped. */
+  fieldValidation?: "Strict" | "Warn" | "Ignore";
+}
+
+/** Options of a delete. */
+export interface DeleteOptions {
+  dryRun?: boolean;
+  /** Pods: seconds until the kubelet kills the containers (default: the pod's terminationGracePeriodSeconds). */
+  gracePeriodSeconds?: number;
+}
+
+/** Warnings the server attached to a response (`Warning: …` lines kubectl prints on stderr). */
+export type Warnings = string[];
+
+/** The API server bound to one state and one identity. */
+export class Api {
+  /** Warnings collected from the requests made through this instance, in order. */
+  readonly warnings: Warnings = [];
+
+  constructor(
+    readonly state: ClusterState,
+    readonly user: UserInfo = ADMIN_USER,
+  ) {}
+
+  /** The same server acting as another identity. */
+  as(user: UserInfo): Api {
+    return new Api(this.state, user);
+  }
+
+  /** Resolves a resource name (`deployments`) to its type, or throws NotFound as discovery would. */
+  type(resource: string): ResourceType {
+    const t = findResourceType(resource);
+    if (!t) throw new ApiError("NotFound", 404, `the server could not find the requested resource`);
+    return t;
+  }
+
+  /** GET one object; throws NotFound. */
+  get(resource: string, namespace: string | undefined, name: string): KObject {
+    const t = this.type(resource);
+    this.authorize("get", t, namespace, name);
+    const obj = this.peek(t, namespace, name);
+    if (!obj) throw notFound(qualifiedResource(t), name);
+    return obj;
+  }
+
+  /** LIST the objects of a type, in one namespace or all (`namespace` undefined), sorted by namespace then name. */
+  list(resource: string, namespace?: string): KObject[] {
+    const t = this.type(resource);
+    this.authorize("list", t, namespace);
+    return listStored(this.state, t, namespace);
+  }
+
+  /** CREATE: decode, default, validate, admit and store a new object. Returns the stored object. */
+  create(resource: string, manifest: Manifest, namespace?: string, opts: WriteOptions = {}): KObject {
+    const t = this.type(resource);
+    const ns = t.namespaced ? (manifest.metadata?.namespace ?? namespace ?? "default") : undefined;
+    const obj = this.decode(t, manifest, ns, opts);
+    const name = this.nameFor(t, obj);
+    this.authorize("create", t, ns, undefined);
+    if (this.peek(t, ns, name)) throw alreadyExists(qualifiedResource(t), name);
+    const strategy = strategyFor(t.kind);
+    strategy.applyDefaults?.(obj);
+    this.validate(t, obj);
+    this.admit({ operation: "CREATE", type: t, namespace: ns, name, object: obj, dryRun: !!opts.dryRun });
+    const stored = this.stamp(obj, t, ns, name);
+    if (strategy.tracksGeneration) stored.metadata.generation = 1;
+    if (!opts.dryRun) this.store(t, stored);
+    return stored;
+  }
+
+  /**
+   * UPDATE (PUT) of the main resource. With a status subresource the stored status is kept; the
+   * generation moves when the spec (or, for Deployments, the annotations) changed.
+   */
+  update(resource: string, obj: KObject, opts: WriteOptions = {}): KObject {
+    return this.replace(resource, obj, undefined, opts);
+  }
+
+  /** UPDATE of the status subresource: only `status` changes. */
+  updateStatus(resource: string, obj: KObject): KObject {
+    return this.replace(resource, obj, "status", {});
+  }
+
+  /** DELETE. Pods terminate gracefully (deletionTimestamp, then the kubelet removes them); other kinds go at once. */
+  delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
+    const t = this.type(resource);
+    this.authorize("delete", t, namespace, name);
+    const old = this.peek(t, namespace, name);
+    if (!old) throw notFound(qualifiedResource(t), name);
+    this.admit({ operation: "DELETE", type: t, namespace, name, object: old, old, dryRun: !!opts.dryRun });
+    if (opts.dryRun) return old;
+    if (t.kind === "Pod" && old.spec?.nodeName && opts.gracePeriodSeconds !== 0) {
+      if (old.metadata.deletionTimestamp) return old;
+      const grace = opts.gracePeriodSeconds ?? old.spec?.terminationGracePeriodSeconds ?? 30;
+      const next = structuredClone(old);
+      next.metadata.deletionTimestamp = timestamp(this.state, this.state.now + grace * 1000);
+      next.metadata.deletionGracePeriodSeconds = grace;
+      this.store(t, this.bump(next));
+      return next;
+    }
+    this.remove(t, namespace, name);
+    return old;
+  }
+
+  /** Removes an object from storage at once (the kubelet's final delete of a terminated pod, the garbage collector). */
+  remove(t: ResourceType, namespace: string | undefined, name: string): void {
+    const bucket = this.state.objects[t.resource];
+    if (bucket) delete bucket[objectKey(namespace, name)];
+  }
+
+  /** The stored object, without authorization (for the server's own checks). */
+  peek(t: ResourceType, namespace: string | undefined, name: string): KObject | undefined {
+    return this.state.objects[t.resource]?.[objectKey(t.namespaced ? namespace : undefined, name)];
+  }
+
+  private replace(
+    resource: string,
+    input: KObject,
+    subresource: string | undefined,
+    opts: WriteOptions,
+  ): KObject {
+    const t = this.type(resource);
+    const ns = t.namespaced ? (input.metadata.namespace ?? "default") : undefined;
+    const name = input.metadata.name;
+    this.authorize("update", t, ns, name, subresource);
+    const old = this.peek(t, ns, name);
+    if (!old) throw notFound(qualifiedResource(t), name);
+    const rv = input.metadata.resourceVersion;
+    if (rv !== undefined && rv !== old.metadata.resourceVersion) {
+      throw new ApiError(
+        "Conflict",
+        409,
+        `Operation cannot be fulfilled on ${qualifiedResource(t)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+        { name },
+      );
+    }
+    const strategy = strategyFor(t.kind);
+    const obj =
+      subresource === "status"
+        ? { ...structuredClone(old), status: structuredClone(input.status) }
+        : this.decode(t, input, ns, opts);
+    // Fields the server owns survive every update.
+    obj.metadata = {
+      ...obj.metadata,
+      uid: old.metadata.uid,
+      creationTimestamp: old.metadata.creationTimestamp,
+    };
+    if (old.metadata.deletionTimestamp) obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+    if (subresource !== "status") {
+      if (strategy.hasStatus) obj.status = structuredClone(old.status);
+      strategy.applyDefaults?.(obj);
+      this.validate(t, obj, old);
+      this.admit({
+        operation: "UPDATE",
+        type: t,
+        subresource,
+        namespace: ns,
+        name,
+        object: obj,
+        old,
+        dryRun: !!opts.dryRun,
+      });
+      obj.metadata.generation = old.metadata.generation;
+      if (strategy.tracksGeneration && specChanged(old, obj, !!strategy.annotationsBumpGeneration)) {
+        obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+      }
+    }
+    if (JSON.stringify(stripVolatile(old)) === JSON.stringify(stripVolatile(obj))) return old;
+    const stored = this.bump(obj);
+    if (!opts.dryRun) this.store(t, stored);
+    return stored;
+  }
+
+  /** Decoding: apiVersion/kind checks, strict field validation, a deep copy the caller may change. */
+  private decode(t: ResourceType, manifest: Manifest, ns: string | undefined, opts: WriteOptions): KObject {
+    const strategy = strategyFor(t.kind);
+    const unknown = strategy.unknownFields?.(manifest) ?? [];
+    const mode = opts.fieldValidation ?? "Strict";
+    if (unknown.length > 0 && mode === "Strict") {
+      const list = unknown.map((f) => `unknown field "${f}"`).join(", ");
+      throw new ApiError(
+        "BadRequest",
+        400,
+        `${t.kind} in version "${t.version}" cannot be handled as a ${t.kind}: strict decoding error: ${list}`,
+      );
+    }
+    if (unknown.length > 0 && mode === "Warn")
+      for (const f of unknown) this.warnings.push(`unknown field "${f}"`);
+    const obj = structuredClone(manifest) as KObject;
+    obj.apiVersion = t.group ? `${t.group}/${t.version}` : t.version;
+    obj.kind = t.kind;
+    obj.metadata = { ...(obj.metadata ?? {}), name: obj.metadata?.name ?? "" };
+    if (ns !== undefined) obj.metadata.namespace = ns;
+    else delete obj.metadata.namespace;
+    return obj;
+  }
+
+  private nameFor(t: ResourceType, obj: KObject): string {
+    if (obj.metadata.name) return obj.metadata.name;
+    const prefix = obj.metadata.generateName;
+    if (prefix) {
+      // generateName: the prefix (cut to 58 characters) plus 5 random characters of the safe alphabet.
+      const name = `${prefix.slice(0, 58)}${randomSuffix(this.state, 5)}`;
+      obj.metadata.name = name;
+      return name;
+    }
+    throw invalid(t.kind, t.group, "", [
+      { field: "metadata.name", message: "Required value: name or generateName is required" },
+    ]);
+  }
+
+  private validate(t: ResourceType, obj: KObject, old?: KObject): void {
+    const causes = strategyFor(t.kind).validate?.(obj, old) ?? [];
+    if (causes.length > 0) throw invalid(t.kind, t.group, obj.metadata.name, causes);
+  }
+
+  private admit(req: AdmissionRequest): void {
+    for (const plugin of ADMISSION_CHAIN) plugin(req, this.state);
+  }
+
+  private authorize(
+    verb: string,
+    t: ResourceType,
+    namespace?: string,
+    name?: string,
+    subresource?: string,
+  ): void {
+    const req = { verb, group: t.group, resource: t.resource, subresource, namespace, name };
+    if (authorize(this.state, this.user, req)) return;
+    const what = subresource ? `${t.resource}/${subresource}` : t.resource;
+    const where = t.namespaced && namespace ? ` in the namespace "${namespace}"` : " at the cluster scope";
+    const message = `User "${this.user.name}" cannot ${verb} resource "${what}" in API group "${t.group}"${where}`;
+    throw name
+      ? forbidden(qualifiedResource(t), name, message)
+      : new ApiError("Forbidden", 403, `${qualifiedResource(t)} is forbidden: ${message}`);
+  }
+
+  private stamp(obj: KObject, t: ResourceType, ns: string | undefined, name: string): KObject {
+    this.state.uidCounter += 1;
+    obj.metadata = {
+      ...obj.metadata,
+      name,
+      uid: uidFor(this.state.uidCounter),
+      creationTimestamp: timestamp(this.state, this.state.now),
+    };
+    if (t.namespaced) obj.metadata.namespace = ns;
+    return this.bump(obj);
+  }
+
+  private bump(obj: KObject): KObject {
+    this.state.resourceVersion += 1;
+    obj.metadata.resourceVersion = String(this.state.resourceVersion);
+    return obj;
+  }
+
+  private store(t: ResourceType, obj: KObject): void {
+    const bucket = (this.state.objects[t.resource] ??= {});
+    bucket[objectKey(t.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name)] = obj;
+  }
+}
+
+/** The stored objects of a type, sorted by key (namespace, then name), as the API server lists them. */
+export function listStored(state: ClusterState, t: ResourceType, namespace?: string): KObject[] {
+  const bucket = state.objects[t.resource] ?? {};
+  const items = Object.values(bucket).filter(
+    (o) => namespace === undefined || !t.namespaced || o.metadata.namespace === namespace,
+  );
+  return items.sort((a, b) => compareKeys(a, b));
+}
+
+function compareKeys(a: KObject, b: KObject): number {
+  const ka = objectKey(a.metadata.namespace, a.metadata.name);
+  const kb = objectKey(b.metadata.namespace, b.metadata.name);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function specChanged(old: KObject, next: KObject, annotationsCount: boolean): boolean {
+  if (JSON.stringify(old.spec) !== JSON.stringify(next.spec)) return true;
+  return (
+    annotationsCount &&
+    JSON.stringify(old.metadata.annotations ?? {}) !== JSON.stringify(next.metadata.annotations ?? {})
+  );
+}
+
+function stripVolatile(obj: KObject): KObject {
+  const { resourceVersion: _rv, ...metadata } = obj.metadata;
+  return { ...obj, metadata } as KObject;
+}
+
+/** The safe alphabet of generated names (`k8s.io/apimachinery/pkg/util/rand`): no vowels, no 0, 1, 3. */
+export const SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+/** `n` characters of the safe alphabet drawn from the state's seeded generator. */
+export function randomSuffix(state: ClusterState, n: number): string {
+  let out = "";
+  for (let i = 0; i < n; i++) out += SAFE_ALPHABET[nextRandomInt(state, SAFE_ALPHABET.length)];
+  return out;
+}
+
+/**
+ * The next integer in [0, bound) from the seeded generator (mulberry32) kept in `state.rng`. Lives here
+ * because the API server draws generated names; sim/random.ts re-exports it for controllers.
+ */
+export function nextRandomInt(state: ClusterState, bound: number): number {
+  state.rng = (state.rng + 0x6d2b79f5) >>> 0;
+  let t = state.rng;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  return Math.floor(r * bound);
+}
+
+function uidFor(n: number): string {
+  // A uid with the real 8-4-4-4-12 shape, derived from a counter so runs are reproducible.
+  const hex = (n * 2654435761).toString(16).padStart(8, "0").slice(-8);
+  const tail = n.toString(16).padStart(12, "0");
+  return `${hex}-${tail.slice(0, 4)}-4${tail.slice(4, 7)}-8${tail.slice(7, 10)}-${hex}${tail.slice(8, 12)}`;
+}

@@ -1,0 +1,13 @@
+/**
+ * The engine's public entry: what the layers above (kubectl, shell, session, UI, CLI) may use.
+ * Nothing above the engine imports a file inside it directly.
+ */
+export { Api, type DeleteOptions, listStored, type WriteOptions } from "./api/api";
+export { ADMIN_USER, type UserInfo } from "./api/authorization";
+export { ApiError, type FieldCause, type StatusReason } from "./api/errors";
+export type { Controller, ControllerContext } from "./controllers/controller";
+export * from "./model/resources";
+export type * from "./model/types";
+export { Cluster, type ClusterListener, type ClusterOptions } from "./sim/cluster";
+export { type ClusterState, type Decision, objectKey, simTime, timestamp } from "./store/state";
+export type { Diff } from "./store/transaction";

@@ -1,0 +1,71 @@
+/**
+ * The whole simulated world as one immutable value: stored objects, the simulated clock, the seeded
+ * random generator and the decision log. Every change goes through a transaction (transaction.ts);
+ * any earlier value stays valid, which is what time travel and snapshots rely on.
+ */
+import type { KObject } from "../model/types";
+
+/** A plain-language reason for one controller write ("why did the controller do that"). */
+export interface Decision {
+  /** Simulated milliseconds since the sandbox started. */
+  t: number;
+  controller: string;
+  /** The object written, `deployments/default/http-go`. */
+  object: string;
+  message: string;
+}
+
+/** The one value that holds everything. */
+export interface ClusterState {
+  /** Simulated milliseconds since the sandbox started. Only the clock (sim/clock.ts) moves it. */
+  now: number;
+  /** Wall-clock epoch (ms) that `now = 0` corresponds to; fixed, so timestamps are reproducible. */
+  epoch: number;
+  /** Last resourceVersion handed out (the store increments it on every write). */
+  resourceVersion: number;
+  /** Counter behind generated uids. */
+  uidCounter: number;
+  /** State of the seeded random generator (sim/random.ts). */
+  rng: number;
+  /** Objects by REST resource (`deployments`), then by key (`default/http-go`, or `node-1` when cluster-scoped). */
+  objects: Record<string, Record<string, KObject>>;
+  /** Private, serializable bookkeeping of the simulated components (kubelet pod runtimes, image caches, …), by component. */
+  // biome-ignore lint/suspicious/noExplicitAny: each component owns and types its own slot (see its accessor)
+  runtime: Record<string, any>;
+  /** Every controller decision, oldest first. */
+  decisions: Decision[];
+}
+
+/** 2026-01-01T00:00:00Z: the moment the simulated clock starts at. */
+export const DEFAULT_EPOCH = Date.UTC(2026, 0, 1, 0, 0, 0);
+
+/** A state with no objects, the clock at 0 and the generator seeded with `seed`. */
+export function emptyState(seed: number, epoch = DEFAULT_EPOCH): ClusterState {
+  return {
+    now: 0,
+    epoch,
+    resourceVersion: 0,
+    uidCounter: 0,
+    rng: seed >>> 0,
+    objects: {},
+    runtime: {},
+    decisions: [],
+  };
+}
+
+/** The store key of an object: `namespace/name`, or just `name` for cluster-scoped objects. */
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/** RFC 3339 timestamp (second precision, as the API server serializes metav1.Time) of a simulated instant. */
+export function timestamp(state: Pick<ClusterState, "epoch">, simMs: number): string {
+  return new Date(state.epoch + Math.floor(simMs / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/** Simulated milliseconds of an RFC 3339 timestamp, the inverse of `timestamp`. */
+export function simTime(state: Pick<ClusterState, "epoch">, rfc3339: string | undefined): number | undefined {
+  if (!rfc3339) return undefined;
+  const ms = Date.parse(rfc3339);
+  return Number.isNaN(ms) ? undefined : ms - state.epoch;
+}
