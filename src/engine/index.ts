@@ -6,6 +6,7 @@ export { Api, type DeleteOptions, listStored, type WriteOptions } from "./api/ap
 export { ADMIN_USER, type UserInfo } from "./api/authorization";
 export { ApiError, type FieldCause, type StatusReason } from "./api/errors";
 export type { Controller, ControllerContext } from "./controllers/controller";
+export { matchesRequirements, parseSelector, SelectorParseError } from "./model/labels";
 export * from "./model/resources";
 export type * from "./model/types";
 export { Cluster, type ClusterListener, type ClusterOptions } from "./sim/cluster";
