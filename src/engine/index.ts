@@ -3,9 +3,19 @@
  * Nothing above the engine imports a file inside it directly.
  */
 export { Api, type DeleteOptions, listStored, type WriteOptions } from "./api/api";
-export { ADMIN_USER, type UserInfo } from "./api/authorization";
+export {
+  ADMIN_USER,
+  type AuthorizationRequest,
+  decide,
+  forbiddenMessage,
+  impersonatedUser,
+  type UserInfo,
+} from "./api/authorization";
 export { ApiError, type FieldCause, type StatusReason } from "./api/errors";
+export { type PolicyRule, rulesFor } from "./api/rbac";
+export { bootstrapRbac } from "./api/rbac-bootstrap";
 export type { Controller, ControllerContext } from "./controllers/controller";
+export { quotaController } from "./controllers/quota";
 export { matchesRequirements, parseSelector, SelectorParseError } from "./model/labels";
 export * from "./model/resources";
 export type * from "./model/types";

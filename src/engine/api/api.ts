@@ -9,8 +9,8 @@
 import { findResourceType, qualifiedResource, type ResourceType } from "../model/resources";
 import type { KObject, Manifest } from "../model/types";
 import { type ClusterState, objectKey, timestamp } from "../store/state";
-import { ADMISSION_CHAIN, type AdmissionRequest } from "./admission";
-import { ADMIN_USER, authorize, type UserInfo } from "./authorization";
+import { type AdmissionRequest, runMutating, runValidating } from "./admission";
+import { ADMIN_USER, decide, forbiddenMessage, type UserInfo } from "./authorization";
 import { ApiError, alreadyExists, forbidden, invalid, notFound } from "./errors";
 import { strategyFor } from "./strategies";
 
@@ -74,14 +74,26 @@ export class Api {
   create(resource: string, manifest: Manifest, namespace?: string, opts: WriteOptions = {}): KObject {
     const t = this.type(resource);
     const ns = t.namespaced ? (manifest.metadata?.namespace ?? namespace ?? "default") : undefined;
-    const obj = this.decode(t, manifest, ns, opts);
-    const name = this.nameFor(t, obj);
+    // Authorization comes first (a filter in front of the handler), then decoding with defaults,
+    // mutating admission (no generated name yet), naming, validation, validating admission.
     this.authorize("create", t, ns, undefined);
-    if (this.peek(t, ns, name)) throw alreadyExists(qualifiedResource(t), name);
+    const obj = this.decode(t, manifest, ns, opts);
     const strategy = strategyFor(t.kind);
     strategy.applyDefaults?.(obj);
+    const req: AdmissionRequest = {
+      operation: "CREATE",
+      type: t,
+      namespace: ns,
+      name: obj.metadata.name || obj.metadata.generateName || "",
+      object: obj,
+      dryRun: !!opts.dryRun,
+      user: this.user,
+    };
+    runMutating(req, this.state);
+    const name = this.nameFor(t, obj);
+    if (this.peek(t, ns, name)) throw alreadyExists(qualifiedResource(t), name);
     this.validate(t, obj);
-    this.admit({ operation: "CREATE", type: t, namespace: ns, name, object: obj, dryRun: !!opts.dryRun });
+    runValidating({ ...req, name }, this.state);
     const stored = this.stamp(obj, t, ns, name);
     if (strategy.tracksGeneration) stored.metadata.generation = 1;
     if (!opts.dryRun) this.store(t, stored);
@@ -107,12 +119,21 @@ export class Api {
     this.authorize("delete", t, namespace, name);
     const old = this.peek(t, namespace, name);
     if (!old) throw notFound(qualifiedResource(t), name);
-    this.admit({ operation: "DELETE", type: t, namespace, name, object: old, old, dryRun: !!opts.dryRun });
+    this.admit({
+      operation: "DELETE",
+      type: t,
+      namespace,
+      name,
+      object: old,
+      old,
+      dryRun: !!opts.dryRun,
+      user: this.user,
+    });
     if (opts.dryRun) return old;
     if (t.kind === "Pod" && old.spec?.nodeName && opts.gracePeriodSeconds !== 0) {
       if (old.metadata.deletionTimestamp) return old;
       const grace = opts.gracePeriodSeconds ?? old.spec?.terminationGracePeriodSeconds ?? 30;
-      const next = structuredClone(old);
+      const next = deepCopy(old);
       next.metadata.deletionTimestamp = timestamp(this.state, this.state.now + grace * 1000);
       next.metadata.deletionGracePeriodSeconds = grace;
       this.store(t, this.bump(next));
@@ -157,7 +178,7 @@ export class Api {
     const strategy = strategyFor(t.kind);
     const obj =
       subresource === "status"
-        ? { ...structuredClone(old), status: structuredClone(input.status) }
+        ? { ...deepCopy(old), status: deepCopy(input.status) }
         : this.decode(t, input, ns, opts);
     // Fields the server owns survive every update.
     obj.metadata = {
@@ -167,7 +188,7 @@ export class Api {
     };
     if (old.metadata.deletionTimestamp) obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
     if (subresource !== "status") {
-      if (strategy.hasStatus) obj.status = structuredClone(old.status);
+      if (strategy.hasStatus) obj.status = deepCopy(old.status);
       strategy.applyDefaults?.(obj);
       this.validate(t, obj, old);
       this.admit({
@@ -179,6 +200,7 @@ export class Api {
         object: obj,
         old,
         dryRun: !!opts.dryRun,
+        user: this.user,
       });
       obj.metadata.generation = old.metadata.generation;
       if (strategy.tracksGeneration && specChanged(old, obj, !!strategy.annotationsBumpGeneration)) {
@@ -206,7 +228,7 @@ export class Api {
     }
     if (unknown.length > 0 && mode === "Warn")
       for (const f of unknown) this.warnings.push(`unknown field "${f}"`);
-    const obj = structuredClone(manifest) as KObject;
+    const obj = deepCopy(manifest) as KObject;
     obj.apiVersion = t.group ? `${t.group}/${t.version}` : t.version;
     obj.kind = t.kind;
     obj.metadata = { ...(obj.metadata ?? {}), name: obj.metadata?.name ?? "" };
@@ -234,8 +256,10 @@ export class Api {
     if (causes.length > 0) throw invalid(t.kind, t.group, obj.metadata.name, causes);
   }
 
+  /** Both admission phases back to back (updates and deletes: the name is known). */
   private admit(req: AdmissionRequest): void {
-    for (const plugin of ADMISSION_CHAIN) plugin(req, this.state);
+    runMutating(req, this.state);
+    runValidating(req, this.state);
   }
 
   private authorize(
@@ -245,11 +269,12 @@ export class Api {
     name?: string,
     subresource?: string,
   ): void {
-    const req = { verb, group: t.group, resource: t.resource, subresource, namespace, name };
-    if (authorize(this.state, this.user, req)) return;
-    const what = subresource ? `${t.resource}/${subresource}` : t.resource;
-    const where = t.namespaced && namespace ? ` in the namespace "${namespace}"` : " at the cluster scope";
-    const message = `User "${this.user.name}" cannot ${verb} resource "${what}" in API group "${t.group}"${where}`;
+    const ns = t.namespaced ? namespace : undefined;
+    const req = { verb, group: t.group, resource: t.resource, subresource, namespace: ns, name };
+    const decision = decide(this.state, this.user, req);
+    if (decision.allowed) return;
+    // The resource is named without its subresource (`deployments.apps "x" is forbidden: … "deployments/scale"`).
+    const message = forbiddenMessage(this.user, req, decision.reason);
     throw name
       ? forbidden(qualifiedResource(t), name, message)
       : new ApiError("Forbidden", 403, `${qualifiedResource(t)} is forbidden: ${message}`);
@@ -305,6 +330,14 @@ function specChanged(old: KObject, next: KObject, annotationsCount: boolean): bo
 function stripVolatile(obj: KObject): KObject {
   const { resourceVersion: _rv, ...metadata } = obj.metadata;
   return { ...obj, metadata } as KObject;
+}
+
+/**
+ * A deep copy of a JSON-shaped value. Not structuredClone: inside a transaction stored objects are immer
+ * drafts (proxies), which structuredClone refuses ("could not be cloned").
+ */
+export function deepCopy<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
 /** The safe alphabet of generated names (`k8s.io/apimachinery/pkg/util/rand`): no vowels, no 0, 1, 3. */

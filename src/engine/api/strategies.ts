@@ -1,7 +1,10 @@
 /** Which strategy each kind has. Add a kind's strategy here when it gains defaults or validation. */
+import { POLICY_STRATEGIES } from "./policy-strategies";
 import { GENERIC_STRATEGY, type KindStrategy } from "./strategy";
 
-const STRATEGIES: Record<string, KindStrategy> = {};
+const STRATEGIES: Record<string, KindStrategy> = {
+  ...POLICY_STRATEGIES,
+};
 
 /** The strategy of a kind, or the generic one. */
 export function strategyFor(kind: string): KindStrategy {
