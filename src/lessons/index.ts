@@ -25,4 +25,14 @@ export {
   type PersistedLesson,
   type StepView,
 } from "./runner";
+export {
+  type DrivableSession,
+  type DrivableTerminal,
+  LINE_BUDGET_MS,
+  lessonSessionOptions,
+  terminalNumber,
+  typeLine,
+  typeSolution,
+  waitFor,
+} from "./solution";
 export * from "./types";

@@ -202,20 +202,30 @@ function fencedBlock(kind: string, body: string[], open: number, raw: string[], 
   err(open, "a code block outside a language section");
 }
 
-/** A solution line with its trailing directives: `# terminal 2`, `# background`. */
+/** A solution line with its trailing directives: `# terminal 2`, `# background`, `# edit "old" => "new"`. */
 function solutionLine(text: string, sourceLine: number, err: (m: string) => void): SolutionLine {
   let line = text.trim();
   let terminal = 1;
   let background = false;
+  let edit: SolutionLine["edit"];
   for (;;) {
-    const m = line.match(/^(.*?)\s+#\s*(terminal\s+(\d+)|background)\s*$/);
+    const m = line.match(
+      /^(.*?)\s+#\s*(terminal\s+(\d+)|background|edit\s+"((?:[^"\\]|\\.)*)"\s*=>\s*"((?:[^"\\]|\\.)*)")\s*$/,
+    );
     if (!m) break;
     if (m[3]) terminal = Number(m[3]);
-    else background = true;
+    else if (m[2] === "background") background = true;
+    else edit = { from: unescape(m[4] ?? ""), to: unescape(m[5] ?? "") };
     line = (m[1] as string).trim();
   }
-  if (terminal < 1) err(`terminal numbers start at 1`);
-  return { line, terminal, background, sourceLine };
+  if (terminal < 1) err("terminal numbers start at 1");
+  if (/#\s*(terminal|background|edit)\b/.test(line)) err(`unreadable solution directive in "${text.trim()}"`);
+  return { line, terminal, background, edit, sourceLine };
+}
+
+/** `\"` and `\\` inside a quoted directive argument. */
+function unescape(s: string): string {
+  return s.replace(/\\(["\\])/g, "$1");
 }
 
 function trimBlocks(text: Record<string, StepText>): Record<string, StepText> {

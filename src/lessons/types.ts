@@ -30,6 +30,8 @@ export interface SolutionLine {
   terminal: number;
   /** `# background`: submit and move on (the monitor loop never ends). */
   background: boolean;
+  /** `# edit "old" => "new"`: when the command opens an editor, save its text with `old` replaced by `new`. */
+  edit: { from: string; to: string } | undefined;
   /** Line number in the lesson file. */
   sourceLine: number;
 }

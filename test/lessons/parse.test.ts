@@ -85,7 +85,7 @@ describe("parseLesson", () => {
       [40, "last command exit 0"],
     ]);
     expect(step?.solution).toEqual([
-      { line: "kubectl apply -f app.yaml", terminal: 1, background: false, sourceLine: 44 },
+      { line: "kubectl apply -f app.yaml", terminal: 1, background: false, edit: undefined, sourceLine: 44 },
       {
         line: "kubectl run monitor -it --rm --image busybox -- sh",
         terminal: 2,
