@@ -44,6 +44,8 @@ export interface AuthorizationRequest {
   subresource?: string;
   namespace?: string;
   name?: string;
+  /** A non-resource request (`/healthz`, `/logs/`): then only `verb` and this count. */
+  path?: string;
 }
 
 /** The authorizer's answer; `reason` is appended to the Forbidden message when not empty. */
@@ -73,6 +75,10 @@ export function decide(
  * the sentence the API server's Forbidden response carries (responsewriters.forbiddenMessage).
  */
 export function forbiddenMessage(user: UserInfo, req: AuthorizationRequest, reason = ""): string {
+  if (req.path !== undefined) {
+    const msg = `User "${user.name}" cannot ${req.verb} path "${req.path}"`;
+    return reason ? `${msg}: ${reason}` : msg;
+  }
   const what = req.subresource ? `${req.resource}/${req.subresource}` : req.resource;
   const where = req.namespace ? `in the namespace "${req.namespace}"` : "at the cluster scope";
   const msg = `User "${user.name}" cannot ${req.verb} resource "${what}" in API group "${req.group}" ${where}`;

@@ -54,6 +54,8 @@ export function rbacAuthorize(
 
 /** True when one rule allows the request (rbac.RuleAllows). */
 export function ruleAllows(rule: PolicyRule, req: AuthorizationRequest): boolean {
+  if (req.path !== undefined)
+    return matches(rule.verbs, req.verb) && urlMatches(rule.nonResourceURLs ?? [], req.path);
   const combined = req.subresource ? `${req.resource}/${req.subresource}` : req.resource;
   return (
     matches(rule.verbs, req.verb) &&
@@ -104,6 +106,13 @@ function resourceMatches(list: readonly string[], combined: string, subresource?
       r === "*" ||
       r === combined ||
       (!!subresource && r.length === subresource.length + 2 && r === `*/${subresource}`),
+  );
+}
+
+/** NonResourceURLMatches: exact, `*`, or a `prefix*` pattern. */
+function urlMatches(patterns: readonly string[], path: string): boolean {
+  return patterns.some(
+    (p) => p === "*" || p === path || (p.endsWith("*") && path.startsWith(p.slice(0, -1))),
   );
 }
 
