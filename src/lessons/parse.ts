@@ -215,7 +215,7 @@ function solutionLine(text: string, sourceLine: number, err: (m: string) => void
     if (!m) break;
     if (m[3]) terminal = Number(m[3]);
     else if (m[2] === "background") background = true;
-    else edit = { from: unescape(m[4] ?? ""), to: unescape(m[5] ?? "") };
+    else edit = { from: unescapeQuoted(m[4] ?? ""), to: unescapeQuoted(m[5] ?? "") };
     line = (m[1] as string).trim();
   }
   if (terminal < 1) err("terminal numbers start at 1");
@@ -224,7 +224,7 @@ function solutionLine(text: string, sourceLine: number, err: (m: string) => void
 }
 
 /** `\"` and `\\` inside a quoted directive argument. */
-function unescape(s: string): string {
+function unescapeQuoted(s: string): string {
   return s.replace(/\\(["\\])/g, "$1");
 }
 
