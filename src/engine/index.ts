@@ -16,6 +16,7 @@ export { type PolicyRule, rulesFor } from "./api/rbac";
 export { bootstrapRbac } from "./api/rbac-bootstrap";
 export type { Controller, ControllerContext } from "./controllers/controller";
 export { quotaController } from "./controllers/quota";
+export { rootCaPublisher, serviceAccountController } from "./controllers/serviceaccount";
 export { matchesRequirements, parseSelector, SelectorParseError } from "./model/labels";
 export * from "./model/resources";
 export type * from "./model/types";
