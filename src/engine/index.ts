@@ -8,6 +8,7 @@ export {
   type AuthorizationRequest,
   decide,
   forbiddenMessage,
+  impersonate,
   impersonatedUser,
   type UserInfo,
 } from "./api/authorization";

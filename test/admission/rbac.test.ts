@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { Cluster, type KObject } from "../../src/engine";
-import { decide, forbiddenMessage, impersonatedUser } from "../../src/engine/api/authorization";
+import { decide, forbiddenMessage, impersonate, impersonatedUser } from "../../src/engine/api/authorization";
 import { bootstrapRbac } from "../../src/engine/api/rbac-bootstrap";
 import { errorOf } from "./fixtures";
 
@@ -171,5 +171,22 @@ describe("RBAC authorization", () => {
     expect(errorOf(() => c.read((api) => api.list("pods", "default"), jane))).toBe(
       'pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default": RBAC: role.rbac.authorization.k8s.io "role-sre" not found',
     );
+  });
+
+  it('refuses impersonation to a user without the impersonate verb (real: users "ibtisam" is forbidden …)', () => {
+    const c = rbacCluster();
+    expect(errorOf(() => impersonate(c.state, impersonatedUser("ibtisam"), "ibtisam"))).toBe(
+      'users "ibtisam" is forbidden: User "ibtisam" cannot impersonate resource "users" in API group "" at the cluster scope',
+    );
+    expect(
+      impersonate(
+        c.state,
+        { name: "kubernetes-admin", groups: ["system:masters"] },
+        "system:serviceaccount:default:deployer",
+      ),
+    ).toEqual({
+      name: "system:serviceaccount:default:deployer",
+      groups: ["system:serviceaccounts", "system:serviceaccounts:default", "system:authenticated"],
+    });
   });
 });

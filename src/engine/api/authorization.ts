@@ -4,6 +4,7 @@
  * is judged by the Roles, ClusterRoles and their bindings stored in the cluster (rbac.ts).
  */
 import type { ClusterState } from "../store/state";
+import { ApiError } from "./errors";
 import { rbacAuthorize } from "./rbac";
 
 /** Who makes a request: a user or a service account (`system:serviceaccount:default:deployer`). */
@@ -83,4 +84,39 @@ export function forbiddenMessage(user: UserInfo, req: AuthorizationRequest, reas
   const where = req.namespace ? `in the namespace "${req.namespace}"` : "at the cluster scope";
   const msg = `User "${user.name}" cannot ${req.verb} resource "${what}" in API group "${req.group}" ${where}`;
   return reason ? `${msg}: ${reason}` : msg;
+}
+
+/**
+ * `--as=NAME --as-group=G`: the identity a request acts as, after checking that `requester` may
+ * impersonate it (verb `impersonate` on `users`, `groups`, or the named `serviceaccounts`). Refusal is
+ * the impersonation filter's Forbidden: `users "bob" is forbidden: User "jane" cannot impersonate
+ * resource "users" in API group "" at the cluster scope`.
+ */
+export function impersonate(
+  state: ClusterState,
+  requester: UserInfo,
+  name: string,
+  groups: readonly string[] = [],
+): UserInfo {
+  const sa = name.match(/^system:serviceaccount:([^:]+):([^:]+)$/);
+  const checks: AuthorizationRequest[] = [
+    sa
+      ? { verb: "impersonate", group: "", resource: "serviceaccounts", namespace: sa[1], name: sa[2] }
+      : { verb: "impersonate", group: "", resource: "users", name },
+    ...groups.map((g) => ({ verb: "impersonate", group: "", resource: "groups", name: g })),
+  ];
+  for (const req of checks) {
+    const d = decide(state, requester, req);
+    if (!d.allowed) {
+      throw new ApiError(
+        "Forbidden",
+        403,
+        `${req.resource} "${req.name}" is forbidden: ${forbiddenMessage(requester, req, d.reason)}`,
+        {
+          name: req.name,
+        },
+      );
+    }
+  }
+  return impersonatedUser(name, groups);
 }
