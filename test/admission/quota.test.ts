@@ -78,4 +78,16 @@ describe("ResourceQuota admission", () => {
       'deployments.apps "two" is forbidden: exceeded quota: object-quota, requested: count/deployments.apps=1, used: count/deployments.apps=1, limited: count/deployments.apps=1',
     );
   });
+
+  it("counts only the pods a scoped quota selects (BestEffort)", () => {
+    const c = cluster();
+    const q = quota("best-effort", { pods: "1" });
+    q.spec.scopes = ["BestEffort"];
+    tryCreate(c, "resourcequotas", q);
+    expect(tryCreate(c, "pods", pod("a"))).toBe("");
+    expect(tryCreate(c, "pods", pod("b", { requests: { cpu: "100m" } }))).toBe("");
+    expect(tryCreate(c, "pods", pod("c"))).toBe(
+      'pods "c" is forbidden: exceeded quota: best-effort, requested: pods=1, used: pods=1, limited: pods=1',
+    );
+  });
 });

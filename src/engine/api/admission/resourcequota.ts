@@ -39,7 +39,7 @@ export function checkRequest(req: AdmissionRequest, state: ClusterState): string
   for (const quota of quotas) {
     const hard = hardOf(quota);
     const tracked = matchingResources([...hard.keys()], resource, group);
-    if (tracked.length === 0) continue;
+    if (tracked.length === 0 || !scopesMatch(quota, resource, group, req.object)) continue;
     if (resource === "pods" && group === "") {
       const missing = missingRequirements(req.object, tracked);
       if (missing) return `failed quota: ${quota.metadata.name}: ${missing}`;
@@ -48,7 +48,9 @@ export function checkRequest(req: AdmissionRequest, state: ClusterState): string
   }
   const input = objectUsage(state, resource, group, req.object);
   for (const { quota, hard, tracked } of interesting) {
-    const used = namespaceUsage(state, req.namespace as string, tracked);
+    const used = namespaceUsage(state, req.namespace as string, tracked, (r, g, o) =>
+      scopesMatch(quota, r, g, o),
+    );
     const exceeded = tracked
       .filter((name) => (input.get(name)?.milli ?? 0n) !== 0n)
       .filter(
@@ -109,4 +111,32 @@ function containerResourceNames(c: KObject): Set<string> {
     if (limits.has(r)) names.add(`limits.${r}`);
   }
   return names;
+}
+
+/**
+ * generic.Matches: every scope of the quota must match the object. Only pods have scopes
+ * (podMatchesScopeFunc); other kinds match no scope, so a scoped quota never counts them.
+ */
+export function scopesMatch(quota: KObject, resource: string, group: string, obj: KObject): boolean {
+  const scopes: string[] = [
+    ...(quota.spec?.scopes ?? []),
+    ...(quota.spec?.scopeSelector?.matchExpressions ?? []).map((e: { scopeName: string }) => e.scopeName),
+  ];
+  if (scopes.length === 0) return true;
+  if (resource !== "pods" || group !== "") return false;
+  return scopes.every((scope) => podMatchesScope(scope, obj));
+}
+
+function podMatchesScope(scope: string, pod: KObject): boolean {
+  const terminating =
+    typeof pod.spec?.activeDeadlineSeconds === "number" && pod.spec.activeDeadlineSeconds >= 0;
+  const bestEffort = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].every(
+    (c: KObject) => containerList(c, "requests").size === 0 && containerList(c, "limits").size === 0,
+  );
+  if (scope === "Terminating") return terminating;
+  if (scope === "NotTerminating") return !terminating;
+  if (scope === "BestEffort") return bestEffort;
+  if (scope === "NotBestEffort") return !bestEffort;
+  if (scope === "PriorityClass") return !!pod.spec?.priorityClassName;
+  return false;
 }

@@ -72,12 +72,17 @@ export function objectUsage(state: ClusterState, resource: string, group: string
 }
 
 /** Total usage of the names in `hard` by the objects stored in `namespace` (the quota controller's sync). */
-export function namespaceUsage(state: ClusterState, namespace: string, hard: readonly string[]): Usage {
+export function namespaceUsage(
+  state: ClusterState,
+  namespace: string,
+  hard: readonly string[],
+  matches: (resource: string, group: string, obj: KObject) => boolean = () => true,
+): Usage {
   const total: Usage = new Map();
   for (const name of hard) total.set(name, { milli: 0n, format: "decimal" });
   for (const [resource, group] of sourcesOf(hard)) {
     for (const obj of Object.values(state.objects[resource] ?? {})) {
-      if (obj.metadata.namespace !== namespace) continue;
+      if (obj.metadata.namespace !== namespace || !matches(resource, group, obj)) continue;
       addInto(total, objectUsage(state, resource, group, obj), hard);
     }
   }

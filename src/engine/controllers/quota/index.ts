@@ -4,6 +4,8 @@
  * one recalculates on pod/service changes ("replenishment") within moments and on a 5-minute resync;
  * here every pass recalculates, so `describe quota` is exact after each settle.
  */
+
+import { scopesMatch } from "../../api/admission/resourcequota";
 import { namespaceUsage, parseList, toList } from "../../api/admission/usage";
 import { deepCopy } from "../../api/api";
 import type { KObject } from "../../model/types";
@@ -25,7 +27,8 @@ export const quotaController: Controller = {
 function syncQuota(ctx: ControllerContext, quota: KObject): boolean {
   const hardList = canonical(quota.spec?.hard);
   const names = Object.keys(hardList);
-  const used = toList(namespaceUsage(ctx.state, quota.metadata.namespace as string, names));
+  const namespace = quota.metadata.namespace as string;
+  const used = toList(namespaceUsage(ctx.state, namespace, names, (r, g, o) => scopesMatch(quota, r, g, o)));
   const next = { hard: hardList, used };
   if (JSON.stringify(quota.status ?? {}) === JSON.stringify(next)) return false;
   const updated = { ...deepCopy(quota), status: next };
