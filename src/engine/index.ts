@@ -15,6 +15,7 @@ export {
 export { ApiError, type FieldCause, type StatusReason } from "./api/errors";
 export { type PolicyRule, rulesFor } from "./api/rbac";
 export { bootstrapRbac } from "./api/rbac-bootstrap";
+export { clusterRoleAggregationController } from "./controllers/clusterrole-aggregation";
 export type { Controller, ControllerContext } from "./controllers/controller";
 export { quotaController } from "./controllers/quota";
 export { rootCaPublisher, serviceAccountController } from "./controllers/serviceaccount";

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { Cluster, type KObject } from "../../src/engine";
 import { decide, forbiddenMessage, impersonate, impersonatedUser } from "../../src/engine/api/authorization";
 import { bootstrapRbac } from "../../src/engine/api/rbac-bootstrap";
+import { clusterRoleAggregationController } from "../../src/engine/controllers/clusterrole-aggregation";
 import { errorOf } from "./fixtures";
 
 const RBAC = "rbac.authorization.k8s.io/v1";
@@ -188,5 +189,36 @@ describe("RBAC authorization", () => {
       name: "system:serviceaccount:default:deployer",
       groups: ["system:serviceaccounts", "system:serviceaccounts:default", "system:authenticated"],
     });
+  });
+});
+
+describe("ClusterRole aggregation", () => {
+  it("adds the rules of a ClusterRole labelled aggregate-to-view to view, edit and admin", () => {
+    const { clusterRoleAggregationController } = await import(
+      "../../src/engine/controllers/clusterrole-aggregation"
+    );
+    const c = new Cluster({ controllers: [clusterRoleAggregationController], bootstrap: bootstrapRbac });
+    c.request((api) =>
+      api.create("clusterroles", {
+        apiVersion: RBAC,
+        kind: "ClusterRole",
+        metadata: { name: "widgets-view", labels: { "rbac.authorization.k8s.io/aggregate-to-view": "true" } },
+        rules: [{ apiGroups: ["example.com"], resources: ["widgets"], verbs: ["get"] }],
+      }),
+    );
+    const widgets = { verb: "get", group: "example.com", resource: "widgets", namespace: "default" };
+    for (const role of ["view", "edit", "admin"]) {
+      const user = impersonatedUser(`${role}-user`);
+      c.request((api) =>
+        api.create("clusterrolebindings", {
+          apiVersion: RBAC,
+          kind: "ClusterRoleBinding",
+          metadata: { name: `${role}-user` },
+          roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role },
+          subjects: [{ kind: "User", name: `${role}-user` }],
+        }),
+      );
+      expect(decide(c.state, user, widgets).allowed).toBe(true);
+    }
   });
 });

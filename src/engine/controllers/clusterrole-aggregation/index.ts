@@ -1,0 +1,52 @@
+/**
+ * The clusterrole-aggregation controller: a ClusterRole with an `aggregationRule` gets as its rules the
+ * union of the rules of every ClusterRole its selectors match (admin ⊇ edit ⊇ view, and any ClusterRole
+ * a user labels `rbac.authorization.k8s.io/aggregate-to-view: "true"`). Sources are taken sorted by name
+ * and a rule already present is not repeated, as the real controller does.
+ */
+import { deepCopy } from "../../api/api";
+import { selectorMatches } from "../../model/labels";
+import type { KObject, LabelSelector } from "../../model/types";
+import type { Controller, ControllerContext } from "../controller";
+
+/** The aggregation controller. */
+export const clusterRoleAggregationController: Controller = {
+  name: "clusterrole-aggregation",
+  reconcile(ctx) {
+    let wrote = false;
+    const roles = sortedRoles(ctx);
+    for (const role of roles) if (role.aggregationRule) wrote = aggregate(ctx, role, roles) || wrote;
+    return wrote;
+  },
+  nextWake: () => undefined,
+};
+
+function sortedRoles(ctx: ControllerContext): KObject[] {
+  const bucket = ctx.state.objects.clusterroles ?? {};
+  return Object.keys(bucket)
+    .sort()
+    .map((k) => bucket[k] as KObject);
+}
+
+function aggregate(ctx: ControllerContext, role: KObject, roles: KObject[]): boolean {
+  const selectors = role.aggregationRule?.clusterRoleSelectors ?? [];
+  const rules: unknown[] = [];
+  const seen = new Set<string>();
+  for (const source of roles) {
+    if (source.metadata.name === role.metadata.name) continue;
+    if (!selectors.some((s: LabelSelector) => selectorMatches(s, source.metadata.labels))) continue;
+    for (const rule of source.rules ?? []) {
+      const key = JSON.stringify(rule);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rules.push(deepCopy(rule));
+    }
+  }
+  if (JSON.stringify(role.rules ?? []) === JSON.stringify(rules)) return false;
+  ctx.api.update("clusterroles", { ...deepCopy(role), rules });
+  ctx.decide(
+    `clusterroles/${role.metadata.name}`,
+    `aggregated ${rules.length} rules into ClusterRole ${role.metadata.name}`,
+  );
+  return true;
+}
