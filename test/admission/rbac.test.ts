@@ -194,9 +194,6 @@ describe("RBAC authorization", () => {
 
 describe("ClusterRole aggregation", () => {
   it("adds the rules of a ClusterRole labelled aggregate-to-view to view, edit and admin", () => {
-    const { clusterRoleAggregationController } = await import(
-      "../../src/engine/controllers/clusterrole-aggregation"
-    );
     const c = new Cluster({ controllers: [clusterRoleAggregationController], bootstrap: bootstrapRbac });
     c.request((api) =>
       api.create("clusterroles", {
