@@ -20,6 +20,13 @@ export type { Controller, ControllerContext } from "./controllers/controller";
 export { quotaController } from "./controllers/quota";
 export { rootCaPublisher, serviceAccountController } from "./controllers/serviceaccount";
 export { matchesRequirements, parseSelector, SelectorParseError } from "./model/labels";
+export {
+  canonicalQuantity,
+  formatMilli,
+  parseQuantity,
+  QUANTITY_FORMAT_ERROR,
+  type Quantity,
+} from "./model/quantity";
 export * from "./model/resources";
 export type * from "./model/types";
 export { Cluster, type ClusterListener, type ClusterOptions } from "./sim/cluster";
