@@ -1,0 +1,75 @@
+/**
+ * The registry of kubectl commands. To add a verb: write `src/kubectl/commands/<verb>.ts` exporting
+ * `export const <verb>Command: CommandSpec = { name, flags, help, run }` (help text copied from real
+ * `kubectl <verb> -h` v1.32.4 into src/kubectl/help/<verb>.ts) and add it to COMMANDS below. Subcommands
+ * set `parent` (`{ name: "history", parent: "rollout", … }`).
+ */
+import { rolloutCommand } from "./rollout";
+import type { CommandSpec } from "./types";
+import { versionCommand } from "./version";
+
+/** Every command the sandbox implements (top-level and subcommands). */
+export const COMMANDS: CommandSpec[] = [rolloutCommand, versionCommand];
+
+/** Adds commands to the registry (for verbs registered from another module, e.g. in tests). */
+export function registerCommands(...specs: CommandSpec[]): void {
+  for (const s of specs) if (!COMMANDS.includes(s)) COMMANDS.push(s);
+}
+
+/** The command named `name` (or aliased so) under `parent` (undefined = top level). */
+export function findCommand(name: string, parent?: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.parent === parent && (c.name === name || (c.aliases ?? []).includes(name)));
+}
+
+/** The subcommands of `parent`, sorted by name. */
+export function subcommandsOf(parent: string): CommandSpec[] {
+  return COMMANDS.filter((c) => c.parent === parent).sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Every top-level command name of real kubectl v1.32 (cobra suggests among these for a mistyped command). */
+export const KUBECTL_COMMAND_NAMES: readonly string[] = [
+  "annotate",
+  "api-resources",
+  "api-versions",
+  "apply",
+  "attach",
+  "auth",
+  "autoscale",
+  "certificate",
+  "cluster-info",
+  "completion",
+  "config",
+  "cordon",
+  "cp",
+  "create",
+  "debug",
+  "delete",
+  "describe",
+  "diff",
+  "drain",
+  "edit",
+  "events",
+  "exec",
+  "explain",
+  "expose",
+  "get",
+  "help",
+  "kustomize",
+  "label",
+  "logs",
+  "options",
+  "patch",
+  "plugin",
+  "port-forward",
+  "proxy",
+  "replace",
+  "rollout",
+  "run",
+  "scale",
+  "set",
+  "taint",
+  "top",
+  "uncordon",
+  "version",
+  "wait",
+];

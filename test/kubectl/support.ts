@@ -1,0 +1,89 @@
+/**
+ * Test helpers for kubectl: a context over a cluster with captured stdout/stderr, and a driver that runs a
+ * program to its end, answering waits by moving the simulated clock (as a script runner does).
+ */
+import { ADMIN_USER, Cluster, type Manifest } from "../../src/engine";
+import type { KubectlContext } from "../../src/kubectl/context";
+import { kubectl } from "../../src/kubectl/index";
+import { Interrupt, type Program } from "../../src/kubectl/program";
+
+/** What a finished command printed and returned. */
+export interface Ran {
+  stdout: string;
+  stderr: string;
+  exit: number;
+}
+
+/** A cluster with no controllers, holding `objects` created by the admin in the order given. */
+export function staticCluster(objects: Manifest[], at = 0): Cluster {
+  const c = new Cluster({
+    controllers: [],
+    bootstrap: (api) => {
+      for (const o of objects) {
+        const t = api.type(`${o.kind?.toLowerCase()}`);
+        api.create(t.resource, o, o.metadata?.namespace);
+      }
+    },
+  });
+  if (at > 0) c.advance(at);
+  return c;
+}
+
+/** A kubectl context over `cluster` writing into strings. */
+export function testContext(cluster: Cluster, out: string[], err: string[]): KubectlContext {
+  return {
+    cluster,
+    io: { out: (t) => out.push(t), err: (t) => err.push(t) },
+    files: {
+      cwd: "/home/learner",
+      read: () => undefined,
+      write: () => {},
+      isDir: () => false,
+      list: () => undefined,
+      resolve: (p) => p,
+    },
+    env: {},
+    kubeconfig: {
+      contexts: [{ name: "minikube", cluster: "minikube", user: ADMIN_USER.name }],
+      currentContext: "minikube",
+    },
+    commandLine: "",
+  };
+}
+
+/** Runs a program to completion; waits advance the clock to the next wake or `until`; after `maxMs` of simulated time it is interrupted. */
+export function drive(program: Program, cluster: Cluster, maxMs = 3_600_000): number {
+  const start = cluster.now;
+  let step = program.next();
+  while (!step.done) {
+    const effect = step.value;
+    if (effect.type !== "wait") {
+      step = program.next(null);
+      continue;
+    }
+    const wake = cluster.nextWake();
+    const targets = [effect.until, wake].filter((t): t is number => t !== undefined && t > cluster.now);
+    const target = Math.min(...targets, start + maxMs);
+    if (target <= cluster.now) {
+      step = program.throw(new Interrupt());
+      continue;
+    }
+    cluster.advance(target - cluster.now);
+    step = program.next(undefined);
+  }
+  return step.value;
+}
+
+/** Runs `kubectl <args>` against `cluster` and returns what it printed. */
+export function run(cluster: Cluster, args: string[], maxMs?: number): Ran {
+  const out: string[] = [];
+  const err: string[] = [];
+  let exit: number;
+  try {
+    exit = drive(kubectl(args, testContext(cluster, out, err)), cluster, maxMs);
+  } catch (e) {
+    if (!(e instanceof Interrupt)) throw e;
+    exit = 130;
+  }
+  return { stdout: out.join(""), stderr: err.join(""), exit };
+}
