@@ -6,7 +6,7 @@
 import type { Controller } from "../controllers/controller";
 import type { ClusterState } from "../store/state";
 import type { Diff } from "../store/transaction";
-import { settle } from "./loop";
+import { type Settled, settle } from "./loop";
 
 /** The earliest instant after `state.now` at which some controller has work, or undefined if the cluster is quiet. */
 export function nextWake(state: ClusterState, controllers: readonly Controller[]): number | undefined {

@@ -29,6 +29,8 @@ export class Cluster {
   private current: ClusterState;
   private readonly listeners = new Set<ClusterListener>();
   readonly controllers: readonly Controller[];
+  /** Controller rounds run since the cluster was made (the benchmark reports it; it is not part of the state). */
+  rounds = 0;
 
   constructor(opts: ClusterOptions) {
     this.controllers = opts.controllers;
@@ -60,6 +62,7 @@ export class Cluster {
       return result;
     });
     const settled = settle(committed.state, this.controllers);
+    this.rounds += settled.rounds;
     this.publish(settled.state, [committed.diff, ...settled.diffs]);
     return { result: committed.result, warnings };
   }
@@ -73,6 +76,7 @@ export class Cluster {
   /** Moves the simulated clock forward by `ms`, firing everything due on the way. */
   advance(ms: number): void {
     const r = advance(this.current, this.controllers, ms);
+    this.rounds += r.rounds;
     this.publish(r.state, r.diffs);
   }
 

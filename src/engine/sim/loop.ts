@@ -57,8 +57,8 @@ export function settle(
         diffs.push(r.diff);
       }
     }
-    if (busy.length === 0) return { state: current, diffs };
+    if (busy.length === 0) return { state: current, diffs, rounds: round + 1 };
     if (round === MAX_ROUNDS - 1) throw new ReconcileLoopError(busy);
   }
-  return { state: current, diffs };
+  return { state: current, diffs, rounds: MAX_ROUNDS };
 }
