@@ -27,22 +27,22 @@ function setNow(state: ClusterState, t: number): ClusterState {
  * Moves the clock forward by `ms`, firing every due instant on the way in order, and running the
  * controllers to quiescence at each. Returns the new state and every diff made on the way.
  */
-export function advance(
-  state: ClusterState,
-  controllers: readonly Controller[],
-  ms: number,
-): { state: ClusterState; diffs: Diff[] } {
+export function advance(state: ClusterState, controllers: readonly Controller[], ms: number): Settled {
   const target = state.now + Math.max(0, ms);
   const diffs: Diff[] = [];
-  let current = settle(state, controllers);
-  diffs.push(...current.diffs);
+  let rounds = 0;
+  const step = (s: ClusterState): ClusterState => {
+    const r = settle(s, controllers);
+    for (const d of r.diffs) diffs.push(d);
+    rounds += r.rounds;
+    return r.state;
+  };
+  let current = step(state);
   for (;;) {
-    const wake = nextWake(current.state, controllers);
+    const wake = nextWake(current, controllers);
     if (wake === undefined || wake > target) break;
-    current = settle(setNow(current.state, wake), controllers);
-    diffs.push(...current.diffs);
+    current = step(setNow(current, wake));
   }
-  current = settle(setNow(current.state, target), controllers);
-  diffs.push(...current.diffs);
-  return { state: current.state, diffs };
+  current = step(setNow(current, target));
+  return { state: current, diffs, rounds };
 }

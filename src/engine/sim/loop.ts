@@ -40,11 +40,15 @@ export function runController(
   return { state: committed.state, wrote: committed.result, diff: committed.diff };
 }
 
-/** Runs every controller, in order, until a whole round writes nothing. Returns the settled state and the diffs. */
-export function settle(
-  state: ClusterState,
-  controllers: readonly Controller[],
-): { state: ClusterState; diffs: Diff[] } {
+/** The outcome of settling: the quiet state, every diff on the way, and how many rounds it took. */
+export interface Settled {
+  state: ClusterState;
+  diffs: Diff[];
+  rounds: number;
+}
+
+/** Runs every controller, in order, until a whole round writes nothing. */
+export function settle(state: ClusterState, controllers: readonly Controller[]): Settled {
   const diffs: Diff[] = [];
   let current = state;
   for (let round = 0; round < MAX_ROUNDS; round++) {
