@@ -29,6 +29,19 @@ export {
 } from "./model/quantity";
 export * from "./model/resources";
 export type * from "./model/types";
+export { defaultControllers } from "./controllers/index";
+export {
+  DEFAULT_IMAGES,
+  fullReference,
+  type HttpAnswer,
+  IMAGE_DEFAULTS,
+  type ImageSpec,
+  parseImageRef,
+  resolveImage,
+} from "./model/images";
+export { defaultPodTemplate } from "./api/pod-strategy";
+export { bootstrapCluster, NODE_IP, NODE_NAME } from "./sim/bootstrap";
 export { Cluster, type ClusterListener, type ClusterOptions } from "./sim/cluster";
+export { createCluster, type CreateClusterOptions } from "./sim/create";
 export { type ClusterState, type Decision, objectKey, simTime, timestamp } from "./store/state";
 export type { Diff } from "./store/transaction";

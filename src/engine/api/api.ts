@@ -94,6 +94,7 @@ export class Api {
     if (this.peek(t, ns, name)) throw alreadyExists(qualifiedResource(t), name);
     this.validate(t, obj);
     runValidating({ ...req, name }, this.state);
+    strategy.allocate?.(obj, this.state);
     const stored = this.stamp(obj, t, ns, name);
     if (strategy.tracksGeneration) stored.metadata.generation = 1;
     if (!opts.dryRun) this.store(t, stored);

@@ -1,9 +1,13 @@
 /** Which strategy each kind has. Add a kind's strategy here when it gains defaults or validation. */
+import { POD_STRATEGY } from "./pod-strategy";
 import { POLICY_STRATEGIES } from "./policy-strategies";
+import { SERVICE_STRATEGY } from "./service-strategy";
 import { GENERIC_STRATEGY, type KindStrategy } from "./strategy";
 
 const STRATEGIES: Record<string, KindStrategy> = {
   ...POLICY_STRATEGIES,
+  Pod: POD_STRATEGY,
+  Service: SERVICE_STRATEGY,
 };
 
 /** The strategy of a kind, or the generic one. */

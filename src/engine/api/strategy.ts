@@ -4,12 +4,15 @@
  * one gets GENERIC_STRATEGY.
  */
 import type { KObject } from "../model/types";
+import type { ClusterState } from "../store/state";
 import type { FieldCause } from "./errors";
 
 /** What the API server does with objects of one kind. */
 export interface KindStrategy {
   /** Fills in API defaults in place (replicas 1, strategy RollingUpdate 25%/25%, …). */
   applyDefaults?(obj: KObject): void;
+  /** On create, after validation: hands out what the server allocates (a Service's ClusterIP and node ports). */
+  allocate?(obj: KObject, state: ClusterState): void;
   /** Field errors of a new object, or of an update when `old` is given (immutable fields). */
   validate?(obj: KObject, old?: KObject): FieldCause[];
   /** Dotted paths of fields the kind does not have (`spec.processDeadlineSeconds`), for strict decoding. */

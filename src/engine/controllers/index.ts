@@ -1,0 +1,24 @@
+/**
+ * The components a default cluster runs, in the fixed order each settle round runs them: the
+ * deployment controller first (it writes ReplicaSets), then the ReplicaSet controller (pods), the
+ * scheduler (binds them), the kubelet (runs them), the endpoints controller (routes to the ready ones),
+ * the garbage collector (owner references), and the small namespace loops.
+ */
+import { clusterRoleAggregationController } from "./clusterrole-aggregation";
+import type { Controller } from "./controller";
+import { quotaController } from "./quota";
+import { replicaSetController } from "./replicaset";
+import { schedulerController } from "./scheduler";
+import { rootCaPublisher, serviceAccountController } from "./serviceaccount";
+
+/** Every controller of a default cluster, in run order. A new array each call (callers may filter it). */
+export function defaultControllers(): Controller[] {
+  return [
+    serviceAccountController,
+    rootCaPublisher,
+    replicaSetController,
+    schedulerController,
+    quotaController,
+    clusterRoleAggregationController,
+  ];
+}

@@ -1,0 +1,76 @@
+/**
+ * The scheduler (default-scheduler): binds every unassigned pod to the node with the fewest active
+ * pods (ties: the first node by name), sets its PodScheduled condition and records the `Scheduled`
+ * event (`Successfully assigned default/<pod> to minikube`). Deterministic: no randomness needed.
+ */
+import type { KObject } from "../../model/types";
+import { recordEvent } from "../../store/events";
+import { timestamp } from "../../store/state";
+import type { Controller, ControllerContext } from "../controller";
+import { baseState, isPodActive } from "../podutil";
+
+const SOURCE = { component: "default-scheduler" };
+
+/** The scheduler. */
+export const schedulerController: Controller = {
+  name: "scheduler",
+  reconcile(ctx) {
+    const base = baseState(ctx.state);
+    const nodes = Object.values(base.objects.nodes ?? {})
+      .filter((n) => !n.spec?.unschedulable)
+      .map((n) => n.metadata.name)
+      .sort();
+    if (nodes.length === 0) return false;
+    let pending: KObject[] | undefined;
+    const load = new Map<string, number>(nodes.map((n) => [n, 0]));
+    for (const pod of Object.values(base.objects.pods ?? {})) {
+      const node = pod.spec?.nodeName;
+      if (node) {
+        if (isPodActive(pod)) load.set(node, (load.get(node) ?? 0) + 1);
+      } else if (
+        !pod.metadata.deletionTimestamp &&
+        (pod.spec?.schedulerName ?? "default-scheduler") === "default-scheduler"
+      ) {
+        (pending ??= []).push(pod);
+      }
+    }
+    if (!pending) return false;
+    for (const pod of pending) {
+      const node = leastLoaded(nodes, load);
+      load.set(node, (load.get(node) ?? 0) + 1);
+      bind(ctx, pod, node);
+    }
+    return true;
+  },
+  nextWake: () => undefined,
+};
+
+function leastLoaded(nodes: readonly string[], load: Map<string, number>): string {
+  let best = nodes[0] as string;
+  for (const n of nodes) if ((load.get(n) ?? 0) < (load.get(best) ?? 0)) best = n;
+  return best;
+}
+
+/** The binding: spec.nodeName plus PodScheduled=True, as the pods/binding subresource writes them. */
+function bind(ctx: ControllerContext, pod: KObject, node: string): void {
+  const now = timestamp(ctx.state, ctx.state.now);
+  const bound = ctx.api.update("pods", { ...pod, spec: { ...pod.spec, nodeName: node } });
+  const conditions = (bound.status?.conditions ?? []).filter(
+    (c: { type: string }) => c.type !== "PodScheduled",
+  );
+  conditions.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: now });
+  ctx.api.updateStatus("pods", { ...bound, status: { ...bound.status, conditions } });
+  const ns = pod.metadata.namespace ?? "default";
+  recordEvent(
+    ctx.state,
+    pod,
+    "Normal",
+    "Scheduled",
+    `Successfully assigned ${ns}/${pod.metadata.name} to ${node}`,
+    SOURCE,
+  );
+  ctx.decide(
+    `pods/${ns}/${pod.metadata.name}`,
+    `assigned ${pod.metadata.name} to ${node}, the node with the fewest pods`,
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * `createCluster`: the one way everybody makes a cluster: the default controllers, the bootstrap objects
+ * (namespaces, the `minikube` node, the `kubernetes` Service) and the image catalog in force
+ * (`state.runtime.images`: the default images, then the lesson's, which win on the same repository).
+ */
+import { defaultControllers } from "../controllers/index";
+import { DEFAULT_IMAGES, type ImageSpec } from "../model/images";
+import { bootstrapCluster } from "./bootstrap";
+import { Cluster } from "./cluster";
+
+/** Options of createCluster. */
+export interface CreateClusterOptions {
+  /** Seed of the random generator (pod names, IPs, ClusterIPs); default 1. */
+  seed?: number;
+  /** Extra images a lesson brings (added after the defaults, so they override a default of the same repository). */
+  images?: ImageSpec[];
+}
+
+/** A new simulated cluster with every default controller, settled and ready for requests. */
+export function createCluster(opts: CreateClusterOptions = {}): Cluster {
+  const images = [...DEFAULT_IMAGES, ...(opts.images ?? [])];
+  return new Cluster({
+    seed: opts.seed,
+    controllers: defaultControllers(),
+    bootstrap: (api) => {
+      api.state.runtime.images = JSON.parse(JSON.stringify(images));
+      bootstrapCluster(api);
+    },
+  });
+}
