@@ -94,8 +94,14 @@ export interface ParsedArgs {
 
 /** Parses `argv` against `defs` (a command's flags plus the global ones). Throws FlagError. */
 export function parseFlags(argv: readonly string[], defs: readonly FlagDef[]): ParsedArgs {
-  const byName = new Map(defs.map((d) => [d.name, d]));
-  const byShort = new Map(defs.filter((d) => d.shorthand).map((d) => [d.shorthand as string, d]));
+  // A command's own flag shadows a global one of the same name (`create rolebinding --user`,
+  // `config set-context --namespace`), as cobra's local flags do: the first definition wins.
+  const byName = new Map<string, FlagDef>();
+  const byShort = new Map<string, FlagDef>();
+  for (const d of defs) {
+    if (!byName.has(d.name)) byName.set(d.name, d);
+    if (d.shorthand && !byShort.has(d.shorthand) && byName.get(d.name) === d) byShort.set(d.shorthand, d);
+  }
   const flags = new Flags(byName);
   const args: string[] = [];
   let argsLenAtDash = -1;
