@@ -5,6 +5,7 @@
  * ServiceAccounts and `kube-root-ca.crt` ConfigMaps come from their controllers on the first settle.
  */
 import type { Api } from "../api/api";
+import { bootstrapRbac } from "../api/rbac-bootstrap";
 import { timestamp } from "../store/state";
 
 /** The one node's name (minikube's; `kubectl get nodes`, the Scheduled event, `-o wide` NODE). */
@@ -24,6 +25,8 @@ export function bootstrapCluster(api: Api): void {
   for (const name of SYSTEM_NAMESPACES) createNamespace(api, name);
   createNode(api, NODE_NAME, NODE_IP);
   createKubernetesService(api);
+  // The default RBAC policy (cluster-admin, admin/edit/view, what every authenticated user may do).
+  bootstrapRbac(api);
 }
 
 function createNamespace(api: Api, name: string): void {
