@@ -13,12 +13,24 @@ export {
   type UserInfo,
 } from "./api/authorization";
 export { ApiError, type FieldCause, type StatusReason } from "./api/errors";
+export { defaultPodTemplate } from "./api/pod-strategy";
 export { type PolicyRule, rulesFor } from "./api/rbac";
 export { bootstrapRbac } from "./api/rbac-bootstrap";
 export { clusterRoleAggregationController } from "./controllers/clusterrole-aggregation";
 export type { Controller, ControllerContext } from "./controllers/controller";
+export { deploymentController } from "./controllers/deployment";
+export { defaultControllers } from "./controllers/index";
 export { quotaController } from "./controllers/quota";
 export { rootCaPublisher, serviceAccountController } from "./controllers/serviceaccount";
+export {
+  DEFAULT_IMAGES,
+  fullReference,
+  type HttpAnswer,
+  IMAGE_DEFAULTS,
+  type ImageSpec,
+  parseImageRef,
+  resolveImage,
+} from "./model/images";
 export { matchesRequirements, parseSelector, SelectorParseError } from "./model/labels";
 export {
   canonicalQuantity,
@@ -29,19 +41,8 @@ export {
 } from "./model/quantity";
 export * from "./model/resources";
 export type * from "./model/types";
-export { defaultControllers } from "./controllers/index";
-export {
-  DEFAULT_IMAGES,
-  fullReference,
-  type HttpAnswer,
-  IMAGE_DEFAULTS,
-  type ImageSpec,
-  parseImageRef,
-  resolveImage,
-} from "./model/images";
-export { defaultPodTemplate } from "./api/pod-strategy";
 export { bootstrapCluster, NODE_IP, NODE_NAME } from "./sim/bootstrap";
 export { Cluster, type ClusterListener, type ClusterOptions } from "./sim/cluster";
-export { createCluster, type CreateClusterOptions } from "./sim/create";
+export { type CreateClusterOptions, createCluster } from "./sim/create";
 export { type ClusterState, type Decision, objectKey, simTime, timestamp } from "./store/state";
 export type { Diff } from "./store/transaction";

@@ -6,6 +6,7 @@
  */
 import { clusterRoleAggregationController } from "./clusterrole-aggregation";
 import type { Controller } from "./controller";
+import { deploymentController } from "./deployment";
 import { quotaController } from "./quota";
 import { replicaSetController } from "./replicaset";
 import { schedulerController } from "./scheduler";
@@ -14,6 +15,7 @@ import { rootCaPublisher, serviceAccountController } from "./serviceaccount";
 /** Every controller of a default cluster, in run order. A new array each call (callers may filter it). */
 export function defaultControllers(): Controller[] {
   return [
+    deploymentController,
     serviceAccountController,
     rootCaPublisher,
     replicaSetController,
