@@ -63,7 +63,10 @@ export function parseFrontMatter(
   const setup = data.setup === undefined ? [] : stringList(data.setup);
   if (!setup) err(at("setup"), 'front matter: "setup" must be a list of commands');
   const images = data.images ?? [];
-  if (!Array.isArray(images)) err(at("images"), 'front matter: "images" must be a list of image specs');
+  const isSpec = (i: unknown) =>
+    typeof i === "object" && i !== null && typeof (i as { repository?: unknown }).repository === "string";
+  if (!Array.isArray(images) || !images.every(isSpec))
+    err(at("images"), 'front matter: "images" must be a list of image specs, each with a "repository"');
   const seed = data.seed ?? 1;
   if (typeof seed !== "number" || !Number.isInteger(seed))
     err(at("seed"), 'front matter: "seed" must be a number');

@@ -150,6 +150,11 @@ describe("parseLesson", () => {
       ],
     ],
     [
+      "an image without a repository",
+      "---\nid: a\ntitle: A\nlanguages: [en]\nimages:\n  - tags: [v1]\n---\n",
+      ['x.md:5: front matter: "images" must be a list of image specs, each with a "repository"'],
+    ],
+    [
       "a YAML error in the front matter",
       "---\nid: a\ntitle: [A\nlanguages: [en]\n---\n",
       [
