@@ -2,7 +2,15 @@
  * Test helpers for kubectl: a context over a cluster with captured stdout/stderr, and a driver that runs a
  * program to its end, answering waits by moving the simulated clock (as a script runner does).
  */
-import { ADMIN_USER, Cluster, type Manifest } from "../../src/engine";
+import {
+  ADMIN_USER,
+  Cluster,
+  type ClusterState,
+  findResourceType,
+  type KObject,
+  type Manifest,
+  type ResourceType,
+} from "../../src/engine";
 import type { KubectlContext } from "../../src/kubectl/context";
 import { kubectl } from "../../src/kubectl/index";
 import { Interrupt, type Program } from "../../src/kubectl/program";
@@ -86,4 +94,34 @@ export function run(cluster: Cluster, args: string[], maxMs?: number): Ran {
     exit = 130;
   }
   return { stdout: out.join(""), stderr: err.join(""), exit };
+}
+
+/** Epoch ms of the default sandbox start (2026-01-01T00:00:00Z). */
+export const T0 = Date.UTC(2026, 0, 1);
+
+/** RFC 3339 of `sec` seconds after the sandbox start. */
+export function at(sec: number): string {
+  return new Date(T0 + sec * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/**
+ * A cluster holding exactly `objects` (stored as given, statuses included, no controllers) with the clock at
+ * `nowSec`: for printer tests on hand-built objects.
+ */
+export function fixture(objects: KObject[], nowSec: number): Cluster {
+  const c = new Cluster({ controllers: [] });
+  const state = structuredClone(c.state) as ClusterState;
+  for (const o of objects) {
+    const t = findResourceType(o.kind) as ResourceType;
+    const bucket = (state.objects[t.resource] ??= {});
+    const meta = { resourceVersion: "1", uid: `uid-${o.metadata.name}`, ...o.metadata };
+    if (t.namespaced) meta.namespace ??= "default";
+    bucket[t.namespaced ? `${meta.namespace}/${o.metadata.name}` : o.metadata.name] = {
+      ...o,
+      metadata: meta,
+    };
+  }
+  state.now = nowSec * 1000;
+  c.restore(state);
+  return c;
 }
