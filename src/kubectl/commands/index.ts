@@ -4,13 +4,22 @@
  * `kubectl <verb> -h` v1.32.4 into src/kubectl/help/<verb>.ts) and add it to COMMANDS below. Subcommands
  * set `parent` (`{ name: "history", parent: "rollout", … }`).
  */
+
+import { AUTH_COMMANDS } from "./auth";
+import { CONFIG_COMMANDS } from "./config";
 import { getCommand } from "./get";
 import { rolloutCommand } from "./rollout";
 import type { CommandSpec } from "./types";
 import { versionCommand } from "./version";
 
 /** Every command the sandbox implements (top-level and subcommands). */
-export const COMMANDS: CommandSpec[] = [getCommand, rolloutCommand, versionCommand];
+export const COMMANDS: CommandSpec[] = [
+  getCommand,
+  rolloutCommand,
+  versionCommand,
+  ...AUTH_COMMANDS,
+  ...CONFIG_COMMANDS,
+];
 
 /** Adds commands to the registry (for verbs registered from another module, e.g. in tests). */
 export function registerCommands(...specs: CommandSpec[]): void {
