@@ -7,6 +7,9 @@
 import { clusterRoleAggregationController } from "./clusterrole-aggregation";
 import type { Controller } from "./controller";
 import { deploymentController } from "./deployment";
+import { endpointsController } from "./endpoints";
+import { garbageCollector } from "./garbagecollector";
+import { kubeletController } from "./kubelet";
 import { quotaController } from "./quota";
 import { replicaSetController } from "./replicaset";
 import { schedulerController } from "./scheduler";
@@ -20,6 +23,9 @@ export function defaultControllers(): Controller[] {
     rootCaPublisher,
     replicaSetController,
     schedulerController,
+    kubeletController,
+    endpointsController,
+    garbageCollector,
     quotaController,
     clusterRoleAggregationController,
   ];

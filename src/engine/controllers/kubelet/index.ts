@@ -1,0 +1,222 @@
+/**
+ * The kubelet of every node: runs the pods bound to it. A pod it has not seen gets an IP and its
+ * containers start their lifecycle (containers.ts); due steps, readiness probes (probes.ts) and
+ * graceful termination run when their instant comes; the pod status (status.ts) is written whenever it
+ * changed, and a terminated pod is removed from the store. Bookkeeping lives in state.runtime.kubelet.
+ */
+import { resolveImage } from "../../model/images";
+import type { KObject } from "../../model/types";
+import { recordEvent } from "../../store/events";
+import { type ClusterState, simTime } from "../../store/state";
+import type { Controller, ControllerContext } from "../controller";
+import { baseState } from "../podutil";
+import { advanceContainer, type StepContext } from "./containers";
+import { runProbe } from "./probes";
+import {
+  allocatePodIp,
+  type ContainerRuntime,
+  type KubeletState,
+  kubeletState,
+  type PodRuntime,
+  peekKubelet,
+  releasePodIp,
+} from "./runtime";
+import { catalog } from "./serving";
+import { podStatus } from "./status";
+
+/** The kubelet (all nodes). */
+export const kubeletController: Controller = {
+  name: "kubelet",
+  reconcile(ctx) {
+    const base = baseState(ctx.state);
+    const seen = peekKubelet(base)?.pods ?? {};
+    const pods = base.objects.pods ?? {};
+    let wrote = false;
+    for (const [key, rt] of Object.entries(seen)) {
+      const pod = pods[key];
+      if (pod && pod.metadata.uid === rt.uid) continue;
+      const k = kubeletState(ctx.state);
+      releasePodIp(k, rt.ip);
+      delete k.pods[key];
+      wrote = true;
+    }
+    const now = ctx.state.now;
+    for (const [key, pod] of Object.entries(pods)) {
+      if (!pod.spec?.nodeName) continue;
+      const rt = seen[key];
+      const known = rt && rt.uid === pod.metadata.uid;
+      const terminating = !!pod.metadata.deletionTimestamp && known && rt.removeAt === undefined;
+      const due = known && rt.wake !== undefined && rt.wake <= now;
+      if (known && !terminating && !due) continue;
+      if (!known && isFinished(pod)) continue;
+      syncPod(ctx, key, pod);
+      wrote = true;
+    }
+    return wrote;
+  },
+  nextWake(state) {
+    let earliest: number | undefined;
+    for (const rt of Object.values(peekKubelet(state)?.pods ?? {})) {
+      const t = rt.wake;
+      if (t !== undefined && t > state.now && (earliest === undefined || t < earliest)) earliest = t;
+    }
+    return earliest;
+  },
+};
+
+function isFinished(pod: KObject): boolean {
+  return pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
+}
+
+/** One sync of one pod: start it, run what is due, terminate, write the status. */
+function syncPod(ctx: ControllerContext, key: string, pod: KObject): void {
+  const k = kubeletState(ctx.state);
+  let rt = k.pods[key];
+  if (!rt || rt.uid !== pod.metadata.uid) rt = k.pods[key] = newRuntime(ctx, k, pod);
+  if (pod.metadata.deletionTimestamp && rt.removeAt === undefined) beginTermination(ctx, pod, rt);
+  if (rt.removeAt !== undefined) {
+    if (rt.removeAt <= ctx.state.now) {
+      removePod(ctx, k, key, pod, rt);
+      return;
+    }
+    rt.wake = rt.removeAt;
+    return;
+  }
+  const specs: KObject[] = pod.spec?.containers ?? [];
+  rt.containers.forEach((c, i) => {
+    const sc: StepContext = { ctx, kubelet: k, pod, prt: rt as PodRuntime, spec: specs[i] ?? {} };
+    for (let guard = 0; guard < 20; guard++) {
+      const stepped = advanceContainer(sc, c);
+      const probed = probe(sc, c);
+      if (!stepped && !probed) break;
+    }
+  });
+  rt.wake = wakeOf(rt);
+  writeStatus(ctx, pod, rt);
+}
+
+function newRuntime(ctx: ControllerContext, k: KubeletState, pod: KObject): PodRuntime {
+  const now = ctx.state.now;
+  const containers: ContainerRuntime[] = (pod.spec?.containers ?? []).map((c: KObject) => ({
+    name: c.name,
+    image: c.image,
+    step: "pull",
+    at: now,
+    restartCount: 0,
+    backoffMs: 0,
+    pullBackoffMs: 0,
+    ready: false,
+    started: false,
+    probeSuccesses: 0,
+    probeFailures: 0,
+    serves: false,
+    logs: [],
+    previousLogs: [],
+  }));
+  ctx.decide(
+    `pods/${pod.metadata.namespace}/${pod.metadata.name}`,
+    `kubelet on ${pod.spec.nodeName} starts ${pod.metadata.name}`,
+  );
+  return {
+    uid: pod.metadata.uid ?? "",
+    node: pod.spec.nodeName,
+    ip: allocatePodIp(k),
+    startedAt: now,
+    containers,
+  };
+}
+
+/** Runs the readiness probe if due; true if it ran. */
+function probe(sc: StepContext, c: ContainerRuntime): boolean {
+  const spec = sc.spec.readinessProbe;
+  const now = sc.ctx.state.now;
+  if (!spec || c.step !== "running" || c.probeAt === undefined || c.probeAt > now) return false;
+  const result = runProbe(sc.ctx.state, sc.pod, sc.prt.ip, c, spec);
+  if (result.ok) {
+    c.probeFailures = 0;
+    c.probeSuccesses += 1;
+    if (c.probeSuccesses >= (spec.successThreshold ?? 1)) c.ready = true;
+  } else {
+    c.probeSuccesses = 0;
+    c.probeFailures += 1;
+    if (c.probeFailures >= (spec.failureThreshold ?? 3)) c.ready = false;
+    recordEvent(sc.ctx.state, sc.pod, "Warning", "Unhealthy", `Readiness probe failed: ${result.message}`, {
+      component: "kubelet",
+      host: sc.prt.node,
+    });
+  }
+  c.probeAt += (spec.periodSeconds ?? 10) * 1000;
+  return true;
+}
+
+function wakeOf(rt: PodRuntime): number | undefined {
+  let earliest = rt.removeAt;
+  for (const c of rt.containers) {
+    for (const t of [c.at, c.probeAt])
+      if (t !== undefined && (earliest === undefined || t < earliest)) earliest = t;
+  }
+  return earliest;
+}
+
+/** SIGTERM: `Stopping container x`; the app exits after its shutdown time, at most the grace period. */
+function beginTermination(ctx: ControllerContext, pod: KObject, rt: PodRuntime): void {
+  const now = ctx.state.now;
+  const graceEnd = simTime(ctx.state, pod.metadata.deletionTimestamp) ?? now;
+  let removeAt = now;
+  for (const c of rt.containers) {
+    if (c.step === "running") {
+      recordEvent(ctx.state, pod, "Normal", "Killing", `Stopping container ${c.name}`, {
+        component: "kubelet",
+        host: rt.node,
+      });
+      const image = resolveImage(catalog(ctx.state), c.image);
+      const exitAt = Math.min(now + (image?.shutdownSeconds ?? 1) * 1000, Math.max(graceEnd, now));
+      removeAt = Math.max(removeAt, exitAt);
+    }
+    c.at = undefined;
+    c.probeAt = undefined;
+  }
+  rt.removeAt = removeAt;
+}
+
+function removePod(ctx: ControllerContext, k: KubeletState, key: string, pod: KObject, rt: PodRuntime): void {
+  ctx.api.remove(ctx.api.type("pods"), pod.metadata.namespace, pod.metadata.name);
+  releasePodIp(k, rt.ip);
+  delete k.pods[key];
+  ctx.decide(`pods/${key}`, `kubelet removed ${pod.metadata.name}: its containers stopped`);
+}
+
+function writeStatus(ctx: ControllerContext, pod: KObject, rt: PodRuntime): void {
+  const status = podStatus(ctx.state, pod, rt);
+  if (JSON.stringify(status) === JSON.stringify(pod.status ?? {})) return;
+  ctx.api.updateStatus("pods", { ...pod, status });
+}
+
+/** Logs of a container: the current run's or (previous) the last run's lines, or the API server's error. */
+export function containerLogs(
+  state: ClusterState,
+  namespace: string,
+  pod: string,
+  container: string,
+  previous = false,
+): { ok: true; lines: string[] } | { ok: false; message: string } {
+  const rt = peekKubelet(state)?.pods[`${namespace}/${pod}`];
+  const c = rt?.containers.find((x) => x.name === container);
+  if (!c)
+    return {
+      ok: false,
+      message: `container "${container}" in pod "${pod}" is waiting to start: ContainerCreating`,
+    };
+  if (previous) {
+    if (!c.last)
+      return { ok: false, message: `previous terminated container "${container}" in pod "${pod}" not found` };
+    return { ok: true, lines: c.restartCount > 0 && c.step !== "running" ? c.logs : c.previousLogs };
+  }
+  if (!c.started && !c.terminated && !c.last) {
+    return {
+      ok: false,
+      message: `container "${container}" in pod "${pod}" is waiting to start: ${c.waiting?.reason ?? "ContainerCreating"}`,
+    };
+  }
+  return { ok: true, lines: c.logs };
+}

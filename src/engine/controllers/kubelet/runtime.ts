@@ -1,0 +1,132 @@
+/**
+ * The kubelet's private bookkeeping, kept in `state.runtime.kubelet` as plain data (no closures, so the
+ * state stays serializable and snapshots stay cheap): per pod its IP and per container the step of its
+ * lifecycle and when that step is due; per node the images already pulled; the pod IP allocator.
+ */
+import type { ClusterState } from "../../store/state";
+
+/** A finished run of a container (status `state.terminated` / `lastState.terminated`). */
+export interface Termination {
+  exitCode: number;
+  reason: string;
+  message?: string;
+  /** Simulated ms; undefined for a container that never started (StartError shows the zero time). */
+  startedAt?: number;
+  finishedAt: number;
+  containerId?: string;
+}
+
+/** Where a container is in its lifecycle; each step completes at `at`. */
+export type Step =
+  | "pull" // decide whether to pull (at once)
+  | "pulling" // pull in progress until `at`
+  | "pullfail" // pull fails at `at` (ErrImagePull)
+  | "pullbackoff" // ErrImagePull shown; ImagePullBackOff from `at`
+  | "pullwait" // ImagePullBackOff until `at`, then pull again
+  | "create" // create the container (config checks) at once
+  | "configerror" // CreateContainerConfigError; re-check at `at`
+  | "starting" // created; starts (or fails to) at `at`
+  | "running" // running; exits at `at` if set
+  | "backoff" // CrashLoopBackOff until `at`
+  | "done"; // terminated, not restarted
+
+/** One container's runtime record. */
+export interface ContainerRuntime {
+  name: string;
+  image: string;
+  step: Step;
+  at?: number;
+  waiting?: { reason: string; message?: string };
+  startedAt?: number;
+  terminated?: Termination;
+  last?: Termination;
+  restartCount: number;
+  /** Crash back-off: the current delay (0 before the first restart) and when the last restart happened. */
+  backoffMs: number;
+  lastRestartAt?: number;
+  /** Image pull back-off delay and when the current pull began. */
+  pullBackoffMs: number;
+  pullStartedAt?: number;
+  ready: boolean;
+  started: boolean;
+  /** Readiness probe schedule and its consecutive results. */
+  probeAt?: number;
+  probeSuccesses: number;
+  probeFailures: number;
+  containerId?: string;
+  /** How the current run ends: exit code and reason at `at` (undefined: runs until stopped). */
+  exit?: { code: number; reason: string; message?: string };
+  /** What the app serves while running (false for a command that replaced the app). */
+  serves: boolean;
+  logs: string[];
+  previousLogs: string[];
+}
+
+/** One pod's runtime record. */
+export interface PodRuntime {
+  uid: string;
+  node: string;
+  ip: string;
+  /** When the kubelet first saw the pod (status.startTime). */
+  startedAt: number;
+  containers: ContainerRuntime[];
+  /** Termination: when the last container has stopped and the pod is removed. */
+  removeAt?: number;
+  /** The earliest `at` of the pod (or removeAt), for nextWake. */
+  wake?: number;
+}
+
+/** The whole kubelet slot. */
+export interface KubeletState {
+  pods: Record<string, PodRuntime>;
+  /** node → image reference → instant the image is (or will be) on the node. */
+  images: Record<string, Record<string, number>>;
+  /** Last pod IP offset handed out in 10.244.0.0/16, and the offsets in use. */
+  lastIp: number;
+  usedIps: Record<string, true>;
+}
+
+/** The kubelet slot of a (draft) state, created on first use. */
+export function kubeletState(state: ClusterState): KubeletState {
+  state.runtime.kubelet ??= { pods: {}, images: {}, lastIp: 1, usedIps: {} };
+  return state.runtime.kubelet as KubeletState;
+}
+
+/** The kubelet slot for reading, or undefined when nothing ran yet. */
+export function peekKubelet(state: ClusterState): KubeletState | undefined {
+  return state.runtime.kubelet as KubeletState | undefined;
+}
+
+/**
+ * The next free pod IP, as host-local IPAM hands them out: the address after the last one given,
+ * wrapping around, skipping those in use. 10.244.0.0/16 minus network and broadcast.
+ */
+export function allocatePodIp(k: KubeletState): string {
+  const size = 1 << 16;
+  let offset = k.lastIp;
+  for (let i = 0; i < size; i++) {
+    offset = (offset % (size - 2)) + 1;
+    if (offset >= 2 && !k.usedIps[offset]) break;
+  }
+  k.lastIp = offset;
+  k.usedIps[offset] = true;
+  return `10.244.${offset >> 8}.${offset & 255}`;
+}
+
+/** Returns a pod IP to the pool. */
+export function releasePodIp(k: KubeletState, ip: string): void {
+  const parts = ip.split(".").map(Number);
+  delete k.usedIps[((parts[2] ?? 0) << 8) | (parts[3] ?? 0)];
+}
+
+/** 64 hex digits derived from `seed` (FNV-1a rounds): container IDs and image digests that are stable per run. */
+export function hex64(seed: string): string {
+  let out = "";
+  let h = 0x811c9dc5;
+  for (let round = 0; out.length < 64; round++) {
+    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
+    h = Math.imul(h ^ round, 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, "0");
+  }
+  return out.slice(0, 64);
+}

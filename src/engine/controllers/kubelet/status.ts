@@ -1,0 +1,124 @@
+/**
+ * The pod status the kubelet reports (kubelet_pods.go generateAPIPodStatus / getPhase): container
+ * statuses from the runtime records, the phase (Pending while every container waits without having run;
+ * Running once one runs or has run and will restart; Succeeded/Failed when all stopped for good), and
+ * the conditions PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled in that
+ * order, each keeping its lastTransitionTime while its status does not change.
+ */
+import { fullReference, parseImageRef } from "../../model/images";
+import type { KObject } from "../../model/types";
+import { NODE_IP } from "../../sim/bootstrap";
+import { type ClusterState, timestamp } from "../../store/state";
+import { type ContainerRuntime, hex64, type PodRuntime, type Termination } from "./runtime";
+
+// biome-ignore lint/suspicious/noExplicitAny: status parts are loosely typed
+type Loose = Record<string, any>;
+
+/** The zero time Go prints for a container that never started (StartError). */
+const ZERO_TIME = "1970-01-01T00:00:00Z";
+
+/** The status object for `pod` from its runtime record. */
+export function podStatus(state: ClusterState, pod: KObject, rt: PodRuntime): Loose {
+  const ts = (ms: number) => timestamp(state, ms);
+  const containerStatuses = rt.containers.map((c) => containerStatus(state, c));
+  const unready = rt.containers.filter((c) => !c.ready).map((c) => c.name);
+  const old: Loose[] = pod.status?.conditions ?? [];
+  const started = ts(rt.startedAt);
+  const readyStatus = unready.length === 0 ? "True" : "False";
+  const notReady = {
+    reason: "ContainersNotReady",
+    message: `containers with unready status: [${unready.join(" ")}]`,
+  };
+  const conditions = [
+    keep(old, { type: "PodReadyToStartContainers", status: "True" }, started, ts(state.now)),
+    keep(old, { type: "Initialized", status: "True" }, started, ts(state.now)),
+    keep(
+      old,
+      { type: "Ready", status: readyStatus, ...(unready.length ? notReady : {}) },
+      started,
+      ts(state.now),
+    ),
+    keep(
+      old,
+      { type: "ContainersReady", status: readyStatus, ...(unready.length ? notReady : {}) },
+      started,
+      ts(state.now),
+    ),
+    ...old.filter((c) => c.type === "PodScheduled"),
+  ];
+  return {
+    phase: podPhase(pod, rt.containers),
+    conditions,
+    hostIP: NODE_IP,
+    hostIPs: [{ ip: NODE_IP }],
+    podIP: rt.ip,
+    podIPs: [{ ip: rt.ip }],
+    startTime: started,
+    containerStatuses,
+    qosClass: pod.status?.qosClass ?? "BestEffort",
+  };
+}
+
+/** A condition with the old lastTransitionTime when its status is unchanged, else `first` (first report) or `now`. */
+function keep(old: Loose[], next: Loose, first: string, now: string): Loose {
+  const prev = old.find((c) => c.type === next.type);
+  const lastTransitionTime = prev ? (prev.status === next.status ? prev.lastTransitionTime : now) : first;
+  const { type, status, ...rest } = next;
+  return { type, status, lastProbeTime: null, lastTransitionTime, ...rest };
+}
+
+function containerStatus(state: ClusterState, c: ContainerRuntime): Loose {
+  const ts = (ms: number) => timestamp(state, ms);
+  const out: Loose = { name: c.name, state: {}, lastState: {} };
+  if (c.step === "running" && c.startedAt !== undefined)
+    out.state = { running: { startedAt: ts(c.startedAt) } };
+  else if (c.terminated && (c.step === "done" || !c.waiting))
+    out.state = { terminated: termination(state, c.terminated) };
+  else out.state = { waiting: { ...(c.waiting ?? { reason: "ContainerCreating" }) } };
+  if (c.last) out.lastState = { terminated: termination(state, c.last) };
+  out.ready = c.ready;
+  out.restartCount = c.restartCount;
+  out.image = c.image;
+  const pulled = c.containerId !== undefined;
+  out.imageID = pulled ? imageId(c.image) : "";
+  if (c.containerId) out.containerID = c.containerId;
+  out.started = c.step === "running";
+  return out;
+}
+
+function termination(state: ClusterState, t: Termination): Loose {
+  const out: Loose = { exitCode: t.exitCode, reason: t.reason };
+  if (t.message) out.message = t.message;
+  out.startedAt = t.startedAt === undefined ? ZERO_TIME : timestamp(state, t.startedAt);
+  out.finishedAt = timestamp(state, t.finishedAt);
+  if (t.containerId) out.containerID = t.containerId;
+  return out;
+}
+
+/** `docker.io/gasbugs/http-go@sha256:…`: the digest containerd reports, stable per reference. */
+export function imageId(image: string): string {
+  const full = fullReference(image);
+  const repo = full.slice(0, full.length - parseImageRef(image).tag.length - 1);
+  return `${repo}@sha256:${hex64(full)}`;
+}
+
+/** getPhase for the container records. */
+function podPhase(pod: KObject, containers: readonly ContainerRuntime[]): string {
+  let running = 0;
+  let waiting = 0;
+  let succeeded = 0;
+  for (const c of containers) {
+    if (c.step === "running") running++;
+    else if (c.step === "done" && c.terminated) {
+      if (c.terminated.exitCode === 0) succeeded++;
+    } else if (!c.last && !c.terminated) waiting++;
+  }
+  // A container waiting without ever having run keeps the pod Pending; one that ran counts as stopped.
+  if (waiting > 0) return "Pending";
+  if (running > 0) return "Running";
+  const policy = pod.spec?.restartPolicy ?? "Always";
+  if (policy === "Always") return "Running";
+  const done = containers.filter((c) => c.step === "done").length;
+  if (done < containers.length) return "Running";
+  return succeeded === containers.length ? "Succeeded" : "Failed";
+}
