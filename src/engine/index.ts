@@ -20,6 +20,7 @@ export { clusterRoleAggregationController } from "./controllers/clusterrole-aggr
 export type { Controller, ControllerContext } from "./controllers/controller";
 export { deploymentController } from "./controllers/deployment";
 export { defaultControllers } from "./controllers/index";
+export { containerLogs } from "./controllers/kubelet/index";
 export { quotaController } from "./controllers/quota";
 export { rootCaPublisher, serviceAccountController } from "./controllers/serviceaccount";
 export {
@@ -44,5 +45,6 @@ export type * from "./model/types";
 export { bootstrapCluster, NODE_IP, NODE_NAME } from "./sim/bootstrap";
 export { Cluster, type ClusterListener, type ClusterOptions } from "./sim/cluster";
 export { type CreateClusterOptions, createCluster } from "./sim/create";
+export { type HttpResult, httpGet, type NetworkError, parseUrl, resolve } from "./sim/network";
 export { type ClusterState, type Decision, objectKey, simTime, timestamp } from "./store/state";
 export type { Diff } from "./store/transaction";

@@ -53,7 +53,8 @@ export const replicaSetController: Controller = {
     const consider = (t: number | undefined) => {
       if (t !== undefined && t > state.now && (earliest === undefined || t < earliest)) earliest = t;
     };
-    for (const r of Object.values(retries(baseState(state)) ?? {})) consider(r.retryAt);
+    for (const r of Object.values((state.runtime.replicaset ?? {}) as Record<string, RetryState>))
+      consider(r.retryAt);
     const owned = podsByOwner(state);
     for (const rs of Object.values(state.objects.replicasets ?? {})) {
       const pods = owned.get(rs.metadata.uid ?? "");
