@@ -63,15 +63,16 @@ function locate(argv: readonly string[]): Located {
   const top = findCommand(word);
   if (!top) return { kind: "unknown", word };
   let spec = top;
+  let path = top.name;
   let rest = [...argv.slice(0, first), ...argv.slice(first + 1)];
-  const hasChildren = COMMANDS.some((c) => c.parent === top.name);
-  if (hasChildren) {
-    const second = nextWord(rest, 0, [...top.flags, ...GLOBAL_FLAGS]);
-    const child = second >= 0 ? findCommand(rest[second] as string, top.name) : undefined;
-    if (child) {
-      spec = child;
-      rest = [...rest.slice(0, second), ...rest.slice(second + 1)];
-    }
+  // Descend while the command has subcommands (`create` → `secret` → `generic`).
+  while (COMMANDS.some((c) => c.parent === path)) {
+    const next = nextWord(rest, 0, [...spec.flags, ...GLOBAL_FLAGS]);
+    const child = next >= 0 ? findCommand(rest[next] as string, path) : undefined;
+    if (!child) break;
+    spec = child;
+    path = `${path} ${child.name}`;
+    rest = [...rest.slice(0, next), ...rest.slice(next + 1)];
   }
   return { kind: "found", spec, rest };
 }

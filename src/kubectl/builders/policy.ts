@@ -4,7 +4,7 @@
  * their client-side errors (`error: at least one verb must be specified`). Each builder returns the
  * manifest or the error text (without `error: `). Warnings go to `warn`.
  */
-import { findResourceType, type KObject, parseQuantity } from "../../engine";
+import { canonicalQuantity, findResourceType, type KObject, parseQuantity } from "../../engine";
 
 const RBAC = "rbac.authorization.k8s.io";
 
@@ -17,11 +17,11 @@ export function buildQuota(name: string, hard?: string, scopes?: string): Built 
   if (hard) {
     const list: Record<string, string> = {};
     for (const pair of hard.split(",")) {
-      const i = pair.indexOf("=");
-      if (i <= 0 || i === pair.length - 1) {
+      const parts = pair.split("=");
+      if (parts.length !== 2) {
         return { ok: false, error: `Invalid argument syntax ${pair}, expected <resource>=<value>` };
       }
-      const value = pair.slice(i + 1);
+      const [resource = "", value = ""] = parts;
       if (!parseQuantity(value)) {
         return {
           ok: false,
@@ -29,11 +29,16 @@ export function buildQuota(name: string, hard?: string, scopes?: string): Built 
             "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
         };
       }
-      list[pair.slice(0, i)] = value;
+      // The client parses each value into a resource.Quantity, which serializes canonically (`1000m` → `1`).
+      list[resource] = canonicalQuantity(value);
     }
     spec.hard = list;
   }
-  if (scopes) spec.scopes = scopes.split(",");
+  if (scopes) {
+    const list = scopes.split(",");
+    if (list.includes("")) return { ok: false, error: 'invalid resource quota scope ""' };
+    spec.scopes = list;
+  }
   return { ok: true, object: { apiVersion: "v1", kind: "ResourceQuota", metadata: { name }, spec } };
 }
 

@@ -7,6 +7,9 @@
 
 import { AUTH_COMMANDS } from "./auth";
 import { CONFIG_COMMANDS } from "./config";
+import { createCommand } from "./create";
+import { CREATE_CONFIG_COMMANDS } from "./create-config";
+import { CREATE_POLICY_COMMANDS } from "./create-policy";
 import { getCommand } from "./get";
 import { rolloutCommand } from "./rollout";
 import type { CommandSpec } from "./types";
@@ -18,6 +21,9 @@ export const COMMANDS: CommandSpec[] = [
   rolloutCommand,
   versionCommand,
   ...AUTH_COMMANDS,
+  createCommand,
+  ...CREATE_POLICY_COMMANDS,
+  ...CREATE_CONFIG_COMMANDS,
   ...CONFIG_COMMANDS,
 ];
 

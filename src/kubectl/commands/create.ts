@@ -1,0 +1,88 @@
+/**
+ * `kubectl create`: the group of `create <kind> NAME` generators (quota, role, rolebinding, …, in their
+ * own files) and `create -f FILE|DIR`, which creates every object of the manifests in order:
+ * `resourcequota/q created`, or per object `Error from server (AlreadyExists): error when creating
+ * "q.yaml": resourcequotas "q" already exists`. Without `-f`: `error: must specify one of -f and -k`.
+ */
+import { parseAllDocuments } from "yaml";
+import { ApiError, type KObject, qualifiedKind, resourceTypeForKind } from "../../engine";
+import type { Files } from "../context";
+import { CmdError, ErrorList, UsageError } from "../errors";
+import { flagsFromHelp } from "../flags-from-help";
+import { CREATE_HELP } from "../help/create";
+import { DRY_RUN_FLAG, dryRunOf } from "./create-support";
+import type { CommandSpec } from "./types";
+
+/** `kubectl create [-f FILE]`. */
+export const createCommand: CommandSpec = {
+  name: "create",
+  flags: flagsFromHelp(CREATE_HELP, [DRY_RUN_FLAG, { name: "filename", shorthand: "f", kind: "strings" }]),
+  help: CREATE_HELP,
+  *run(args, flags, ctx) {
+    const files = flags.list("filename");
+    if (args.length > 0 && files.length === 0) throw new UsageError(`unknown command "${args[0]}"`);
+    if (files.length === 0 && !flags.string("kustomize")) throw new CmdError("must specify one of -f and -k");
+    const dryRun = dryRunOf(flags, ctx);
+    const errors: Error[] = [];
+    for (const { source, object } of loadManifests(ctx.files, files)) {
+      const t = resourceTypeForKind(object.kind, object.apiVersion);
+      if (!t) {
+        const name = object.metadata?.name ?? "";
+        const ns = object.metadata?.namespace ?? "";
+        errors.push(
+          new Error(
+            `resource mapping not found for name: "${name}" namespace: "${ns}" from "${source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`,
+          ),
+        );
+        continue;
+      }
+      const suffix = dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "";
+      if (dryRun !== "client") {
+        try {
+          ctx.cluster.request(
+            (api) =>
+              api.create(t.resource, object, t.namespaced ? ctx.namespace : undefined, {
+                dryRun: dryRun === "server",
+              }),
+            ctx.user,
+          );
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+          errors.push(
+            new ApiError(e.reason, e.code, `error when creating "${source}": ${e.message}`, e.details),
+          );
+          continue;
+        }
+      }
+      ctx.io.out(`${qualifiedKind(t)}/${object.metadata.name} created${suffix}\n`);
+    }
+    if (errors.length > 0) throw new ErrorList(errors);
+    return 0;
+  },
+};
+
+/** The objects of the files and directories named by `-f`, in order, with the path each came from. */
+function loadManifests(files: Files, paths: readonly string[]): { source: string; object: KObject }[] {
+  const out: { source: string; object: KObject }[] = [];
+  for (const path of paths) {
+    const list = files.isDir(path)
+      ? (files.list(path) ?? [])
+          .filter((n) => /\.(ya?ml|json)$/.test(n))
+          .map((n) => `${path.replace(/\/$/, "")}/${n}`)
+      : [path];
+    for (const file of list) {
+      const text = files.read(file);
+      if (text === undefined) throw new CmdError(`the path "${file}" does not exist`);
+      for (const doc of parseAllDocuments(text)) {
+        if (doc.errors.length > 0) {
+          throw new CmdError(
+            `error parsing ${file}: error converting YAML to JSON: yaml: ${doc.errors[0]?.message ?? ""}`,
+          );
+        }
+        const value = doc.toJS();
+        if (value && typeof value === "object") out.push({ source: file, object: value as KObject });
+      }
+    }
+  }
+  return out;
+}
