@@ -12,6 +12,10 @@ import { CREATE_CONFIG_COMMANDS } from "./create-config";
 import { CREATE_POLICY_COMMANDS } from "./create-policy";
 import { getCommand } from "./get";
 import { rolloutCommand } from "./rollout";
+import { rolloutHistoryCommand } from "./rollout-history";
+import { rolloutPauseCommand, rolloutRestartCommand, rolloutResumeCommand } from "./rollout-patch";
+import { rolloutStatusCommand } from "./rollout-status";
+import { rolloutUndoCommand } from "./rollout-undo";
 import type { CommandSpec } from "./types";
 import { versionCommand } from "./version";
 
@@ -19,6 +23,12 @@ import { versionCommand } from "./version";
 export const COMMANDS: CommandSpec[] = [
   getCommand,
   rolloutCommand,
+  rolloutHistoryCommand,
+  rolloutPauseCommand,
+  rolloutRestartCommand,
+  rolloutResumeCommand,
+  rolloutStatusCommand,
+  rolloutUndoCommand,
   versionCommand,
   ...AUTH_COMMANDS,
   createCommand,
