@@ -68,6 +68,10 @@ export function printError(err: unknown, io: Io, path: string): number {
     io.err(`Error: ${err.message}\nSee 'kubectl ${withSpace(path)}--help' for usage.\n`);
     return 1;
   }
+  if (err instanceof CobraError) {
+    io.err(`Error: ${err.message}\n`);
+    return 1;
+  }
   if (err instanceof UsageError) {
     io.err(`${errorLine(err.message)}\nSee 'kubectl ${path} -h' for help and examples\n`);
     return 1;
@@ -91,4 +95,12 @@ export function errorText(err: unknown): string {
 
 function withSpace(path: string): string {
   return path ? `${path} ` : "";
+}
+
+/** An error cobra prints itself: `Error: <message>` with no footer (a RunE error, e.g. describe without a type). */
+export class CobraError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CobraError";
+  }
 }

@@ -145,3 +145,32 @@ export const waiting = (reason: string) => ({
     },
   ],
 });
+
+let eventCounter = 0;
+
+/** An event about `obj` (kind/name/uid as the fixture stores them), first seen at `firstSec`, seen `count` times until `lastSec`. */
+export function event(
+  obj: { kind: string; name: string },
+  type: string,
+  reason: string,
+  message: string,
+  component: string,
+  firstSec: number,
+  lastSec = firstSec,
+  count = 1,
+): KObject {
+  eventCounter += 1;
+  return {
+    apiVersion: "v1",
+    kind: "Event",
+    metadata: { name: `${obj.name}.${String(eventCounter).padStart(6, "0")}`, namespace: "default" },
+    involvedObject: { kind: obj.kind, name: obj.name, namespace: "default", uid: `uid-${obj.name}` },
+    type,
+    reason,
+    message,
+    source: { component },
+    count,
+    firstTimestamp: at(firstSec),
+    lastTimestamp: at(lastSec),
+  };
+}

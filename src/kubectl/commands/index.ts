@@ -10,6 +10,7 @@ import { CONFIG_COMMANDS } from "./config";
 import { createCommand } from "./create";
 import { CREATE_CONFIG_COMMANDS } from "./create-config";
 import { CREATE_POLICY_COMMANDS } from "./create-policy";
+import { describeCommand } from "./describe";
 import { getCommand } from "./get";
 import { rolloutCommand } from "./rollout";
 import { rolloutHistoryCommand } from "./rollout-history";
@@ -21,6 +22,7 @@ import { versionCommand } from "./version";
 
 /** Every command the sandbox implements (top-level and subcommands). */
 export const COMMANDS: CommandSpec[] = [
+  describeCommand,
   getCommand,
   rolloutCommand,
   rolloutHistoryCommand,
