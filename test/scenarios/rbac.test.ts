@@ -1,0 +1,95 @@
+/**
+ * Failure mode: insufficient permissions (issue 4 point 3), and a pod naming a missing service account.
+ * Lines a learner types and the lines they see. Expected text: kubectl-facts §11.2 (Forbidden shapes),
+ * cani.go (`yes`/`no`, exit 1), a real `auth can-i --list` table (test/kubectl/access-list.test.ts for its
+ * source) with the viewer rules in the order Go's PolicyRule String() sorts them, and the ServiceAccount
+ * admission message (`error looking up service account default/deployer: serviceaccount "deployer" not found`).
+ */
+import { describe, expect, it } from "vitest";
+import { podYaml } from "./manifests";
+import { lines, Sandbox } from "./sandbox";
+
+const DISCOVERY_ROWS = [
+  "                                                [/api/*]            []               [get]",
+  "                                                [/api]              []               [get]",
+  "                                                [/apis/*]           []               [get]",
+  "                                                [/apis]             []               [get]",
+  "                                                [/healthz]          []               [get]",
+  "                                                [/healthz]          []               [get]",
+  "                                                [/livez]            []               [get]",
+  "                                                [/livez]            []               [get]",
+  "                                                [/openapi/*]        []               [get]",
+  "                                                [/openapi]          []               [get]",
+  "                                                [/readyz]           []               [get]",
+  "                                                [/readyz]           []               [get]",
+  "                                                [/version/]         []               [get]",
+  "                                                [/version/]         []               [get]",
+  "                                                [/version]          []               [get]",
+  "                                                [/version]          []               [get]",
+];
+
+describe("scenario: permissions", () => {
+  it("jane may view but not change, until a role lets her", () => {
+    const s = new Sandbox();
+    expect(
+      s.run("kubectl create role viewer --verb=get,list,watch --resource=deployments,replicasets,pods")
+        .stdout,
+    ).toBe("role.rbac.authorization.k8s.io/viewer created\n");
+    expect(s.run("kubectl create rolebinding jane-viewer --role=viewer --user=jane").stdout).toBe(
+      "rolebinding.rbac.authorization.k8s.io/jane-viewer created\n",
+    );
+
+    // observe
+    expect(s.run("kubectl auth can-i get deployments --as=jane")).toEqual({
+      stdout: "yes\n",
+      stderr: "",
+      exit: 0,
+    });
+    expect(s.run("kubectl auth can-i patch deployments --as=jane")).toEqual({
+      stdout: "no\n",
+      stderr: "",
+      exit: 1,
+    });
+    expect(s.run("kubectl get pods --as=jane -n kube-system")).toEqual({
+      stdout: "",
+      stderr:
+        'Error from server (Forbidden): pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "kube-system"\n',
+      exit: 1,
+    });
+    expect(lines(s.run("kubectl auth can-i --list --as=jane").stdout)).toEqual([
+      "Resources                                       Non-Resource URLs   Resource Names   Verbs",
+      "selfsubjectreviews.authentication.k8s.io        []                  []               [create]",
+      "selfsubjectaccessreviews.authorization.k8s.io   []                  []               [create]",
+      "selfsubjectrulesreviews.authorization.k8s.io    []                  []               [create]",
+      "pods                                            []                  []               [get list watch]",
+      "deployments.apps                                []                  []               [get list watch]",
+      "replicasets.apps                                []                  []               [get list watch]",
+      ...DISCOVERY_ROWS,
+    ]);
+
+    // fix it
+    expect(s.run("kubectl create role deployer --verb=patch,update --resource=deployments").exit).toBe(0);
+    expect(s.run("kubectl create rolebinding jane-deployer --role=deployer --user=jane").exit).toBe(0);
+    expect(s.run("kubectl auth can-i patch deployments --as=jane")).toEqual({
+      stdout: "yes\n",
+      stderr: "",
+      exit: 0,
+    });
+  });
+
+  it("a pod naming a missing service account is refused until the account exists", () => {
+    const s = new Sandbox();
+    s.write(
+      "web.yaml",
+      podYaml("web").replace("  containers:", "  serviceAccountName: deployer\n  containers:"),
+    );
+    expect(s.run("kubectl create -f web.yaml")).toEqual({
+      stdout: "",
+      stderr:
+        'Error from server (Forbidden): error when creating "web.yaml": pods "web" is forbidden: error looking up service account default/deployer: serviceaccount "deployer" not found\n',
+      exit: 1,
+    });
+    expect(s.run("kubectl create serviceaccount deployer").stdout).toBe("serviceaccount/deployer created\n");
+    expect(s.run("kubectl create -f web.yaml").stdout).toBe("pod/web created\n");
+  });
+});
