@@ -67,6 +67,19 @@ describe("scenario: permissions", () => {
       ...DISCOVERY_ROWS,
     ]);
 
+    expect(lines(s.run("kubectl describe rolebinding jane-viewer").stdout)).toEqual([
+      "Name:         jane-viewer",
+      "Labels:       <none>",
+      "Annotations:  <none>",
+      "Role:",
+      "  Kind:  Role",
+      "  Name:  viewer",
+      "Subjects:",
+      "  Kind  Name  Namespace",
+      "  ----  ----  ---------",
+      "  User  jane  ",
+    ]);
+
     // fix it
     expect(s.run("kubectl create role deployer --verb=patch,update --resource=deployments").exit).toBe(0);
     expect(s.run("kubectl create rolebinding jane-deployer --role=deployer --user=jane").exit).toBe(0);

@@ -24,6 +24,7 @@ import {
   describeService,
 } from "../printers/describe";
 import { eventsFor } from "../printers/describe-common";
+import { describePolicy } from "../printers/describe-policy";
 import { describeLimitRangeLines, describeQuotaLines } from "../printers/policy";
 import { alignTabs, DESCRIBE_TABS } from "../printers/tabwriter";
 import { done, type Program } from "../program";
@@ -115,6 +116,12 @@ function describeOne(ctx: CommandContext, info: Info, showEvents: boolean): stri
       break;
     case "limitranges":
       text = `${describeLimitRangeLines(info.obj).join("\n")}\n`;
+      break;
+    case "roles":
+    case "clusterroles":
+    case "rolebindings":
+    case "clusterrolebindings":
+      text = describePolicy(info.obj) ?? genericDescribe(info.obj, dctx);
       break;
     default:
       text = genericDescribe(info.obj, dctx);
