@@ -23,6 +23,12 @@ export interface KindStrategy {
   tracksGeneration?: boolean;
   /** True when a change of annotations also bumps the generation (Deployments: they are copied to ReplicaSets). */
   annotationsBumpGeneration?: boolean;
+  /**
+   * True when a status update also stores the object's annotations (the Deployment status strategy keeps
+   * only spec and labels from the old object, which is how the controller writes the revision annotation
+   * without bumping the generation).
+   */
+  statusWritesAnnotations?: boolean;
 }
 
 /** The generic strategy: no defaults, no validation, no status subresource. */
