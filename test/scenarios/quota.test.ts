@@ -29,6 +29,13 @@ describe("scenario: resource quota (pods)", () => {
       "NAME   AGE   REQUEST     LIMIT",
       "pods   0s    pods: 2/2   ",
     ]);
+    expect(lines(s.run("kubectl describe quota pods").stdout)).toEqual([
+      "Name:       pods",
+      "Namespace:  default",
+      "Resource    Used  Hard",
+      "--------    ----  ----",
+      "pods        2     2",
+    ]);
   });
 
   it("refuses a pod without requests under a compute quota", () => {
