@@ -19,6 +19,41 @@ export { bootstrapRbac } from "./api/rbac-bootstrap";
 export { clusterRoleAggregationController } from "./controllers/clusterrole-aggregation";
 export type { Controller, ControllerContext } from "./controllers/controller";
 export { deploymentController } from "./controllers/deployment";
+export { replicaSetsToCleanUp } from "./controllers/deployment/cleanup";
+export { computeHash, safeEncodeString } from "./controllers/deployment/hash";
+export {
+  LAST_APPLIED_ANNOTATION,
+  lastRevision,
+  maxRevision,
+  REVISION_ANNOTATION,
+  REVISION_HISTORY_ANNOTATION,
+  ROLLBACK_TO_ANNOTATION,
+  revision,
+  SKIP_COPY_ANNOTATIONS,
+  setNewReplicaSetAnnotations,
+} from "./controllers/deployment/revisions";
+export {
+  DESIRED_REPLICAS_ANNOTATION,
+  type DeploymentLike,
+  deploymentComplete,
+  deploymentProgressing,
+  deploymentTimedOut,
+  equalIgnoreHash,
+  findActiveOrLatest,
+  findNewReplicaSet,
+  findOldReplicaSets,
+  getProportion,
+  getReplicaSetFraction,
+  isSaturated,
+  MAX_REPLICAS_ANNOTATION,
+  maxSurge,
+  maxUnavailable,
+  minAvailable,
+  newRSNewReplicas,
+  POD_TEMPLATE_HASH_LABEL,
+  type ReplicaSetLike,
+  resolveFenceposts,
+} from "./controllers/deployment/util";
 export { defaultControllers } from "./controllers/index";
 export { containerLogs } from "./controllers/kubelet/index";
 export { quotaController } from "./controllers/quota";
