@@ -105,4 +105,45 @@ describe("scenario: permissions", () => {
     expect(s.run("kubectl create serviceaccount deployer").stdout).toBe("serviceaccount/deployer created\n");
     expect(s.run("kubectl create -f web.yaml").stdout).toBe("pod/web created\n");
   });
+
+  it("a ReplicaSet whose template names a missing service account cannot create pods", () => {
+    const s = new Sandbox();
+    s.write("rs.yaml", RS_WITH_SA);
+    expect(s.run("kubectl create -f rs.yaml").stdout).toBe("replicaset.apps/web created\n");
+    // The mutating admission runs before a name is drawn: the pod is named by its generateName.
+    expect(lines(s.run("kubectl get events --field-selector reason=FailedCreate").stdout)).toEqual([
+      "LAST SEEN   TYPE      REASON         OBJECT           MESSAGE",
+      '0s          Warning   FailedCreate   replicaset/web   Error creating: pods "web-" is forbidden: error looking up service account default/deployer: serviceaccount "deployer" not found',
+    ]);
+    expect(lines(s.run("kubectl get rs web").stdout)).toEqual([
+      "NAME   DESIRED   CURRENT   READY   AGE",
+      "web    3         0         0       0s",
+    ]);
+    expect(s.run("kubectl create serviceaccount deployer").exit).toBe(0);
+    s.sleep(30_000);
+    expect(lines(s.run("kubectl get rs web").stdout)).toEqual([
+      "NAME   DESIRED   CURRENT   READY   AGE",
+      "web    3         3         3       30s",
+    ]);
+  });
 });
+
+const RS_WITH_SA = `apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      serviceAccountName: deployer
+      containers:
+      - name: web
+        image: gasbugs/http-go:v1
+`;
