@@ -1,35 +1,34 @@
 /**
  * The garbage collector (background cascading deletion): an object whose owner references all point
- * at owners that no longer exist (same name and uid) is deleted, so deleting a Deployment removes its
+ * at owners that no longer exist (same uid) is deleted, so deleting a Deployment removes its
  * ReplicaSets, and deleting a ReplicaSet its pods (which then terminate gracefully).
  */
-import { resourceTypeForKind } from "../../model/resources";
 import type { KObject } from "../../model/types";
+import type { ClusterState } from "../../store/state";
 import { objectKey } from "../../store/state";
 import type { Controller } from "../controller";
 import { baseState } from "../podutil";
 
 /** Resources whose objects can have owners in the sandbox. */
-const DEPENDENT_RESOURCES = ["replicasets", "pods", "endpoints", "events"] as const;
+const DEPENDENT_RESOURCES = ["replicasets", "pods", "endpoints"] as const;
 
-let lastClean: unknown[] | undefined;
+/** Buckets too large to be owners here, and never owners in the sandbox. */
+const NOT_OWNERS = new Set(["events"]);
 
 /** The garbage collector. */
 export const garbageCollector: Controller = {
   name: "garbage-collector",
   reconcile(ctx) {
     const base = baseState(ctx.state);
-    const buckets = Object.keys(base.objects)
-      .sort()
-      .map((r) => base.objects[r]);
-    if (lastClean && lastClean.length === buckets.length && buckets.every((b, i) => b === lastClean?.[i]))
-      return false;
+    const uids = ownerUids(base);
     let wrote = false;
     for (const resource of DEPENDENT_RESOURCES) {
-      for (const obj of Object.values(base.objects[resource] ?? {})) {
-        const refs = obj.metadata.ownerReferences ?? [];
-        if (refs.length === 0 || obj.metadata.deletionTimestamp) continue;
-        if (refs.some((r) => ownerExists(base.objects, obj, r))) continue;
+      const bucket = base.objects[resource] ?? {};
+      for (const key in bucket) {
+        const obj = bucket[key] as KObject;
+        const refs = obj.metadata.ownerReferences;
+        if (!refs || refs.length === 0 || obj.metadata.deletionTimestamp) continue;
+        if (refs.some((r) => uids.has(r.uid))) continue;
         ctx.api.delete(resource, obj.metadata.namespace, obj.metadata.name);
         ctx.decide(
           `${resource}/${objectKey(obj.metadata.namespace, obj.metadata.name)}`,
@@ -38,20 +37,26 @@ export const garbageCollector: Controller = {
         wrote = true;
       }
     }
-    if (!wrote) lastClean = buckets;
     return wrote;
   },
   nextWake: () => undefined,
 };
 
-function ownerExists(
-  objects: Record<string, Record<string, KObject>>,
-  obj: KObject,
-  ref: { kind: string; name: string; uid: string; apiVersion: string },
-): boolean {
-  const t = resourceTypeForKind(ref.kind, ref.apiVersion);
-  // An owner of a kind the sandbox does not serve cannot be checked: keep the dependent.
-  if (!t) return true;
-  const owner = objects[t.resource]?.[objectKey(t.namespaced ? obj.metadata.namespace : undefined, ref.name)];
-  return !!owner && owner.metadata.uid === ref.uid;
+const uidCache = new WeakMap<object, Set<string>>();
+
+/** Every uid that can own something, memoized per objects value. */
+function ownerUids(state: ClusterState): Set<string> {
+  const cached = uidCache.get(state.objects);
+  if (cached) return cached;
+  const uids = new Set<string>();
+  for (const resource in state.objects) {
+    if (NOT_OWNERS.has(resource)) continue;
+    const bucket = state.objects[resource] ?? {};
+    for (const key in bucket) {
+      const uid = bucket[key]?.metadata.uid;
+      if (uid) uids.add(uid);
+    }
+  }
+  uidCache.set(state.objects, uids);
+  return uids;
 }

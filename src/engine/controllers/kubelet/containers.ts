@@ -6,13 +6,13 @@
  * restart with the crash back-off: the first restart at once, then 10 s, 20 s, 40 s … 300 s after the
  * previous restart (CrashLoopBackOff in between).
  */
-import { fullReference, IMAGE_DEFAULTS, resolveImage } from "../../model/images";
+import { fullReference, IMAGE_DEFAULTS } from "../../model/images";
 import type { KObject } from "../../model/types";
 import { recordEvent } from "../../store/events";
 import type { ControllerContext } from "../controller";
 import { configError, resolvedEnvNames, startOutcome } from "./process";
 import { type ContainerRuntime, hex64, type KubeletState, type PodRuntime } from "./runtime";
-import { catalog } from "./serving";
+import { catalog, lookupImage } from "./serving";
 
 // biome-ignore lint/suspicious/noExplicitAny: container specs are loosely typed KObject parts
 type Spec = Record<string, any>;
@@ -60,7 +60,7 @@ function runStep(sc: StepContext, c: ContainerRuntime): void {
     }
     case "pulling": {
       const took = goDuration(now - (c.pullStartedAt ?? now));
-      const size = resolveImage(catalog(sc.ctx.state), c.image)?.sizeBytes ?? IMAGE_DEFAULTS.sizeBytes;
+      const size = lookupImage(sc.ctx.state, c.image)?.sizeBytes ?? IMAGE_DEFAULTS.sizeBytes;
       event(
         sc,
         "Normal",
@@ -130,7 +130,7 @@ function beginPull(sc: StepContext, c: ContainerRuntime): void {
   }
   event(sc, "Normal", "Pulling", `Pulling image "${c.image}"`);
   c.pullStartedAt = now;
-  const image = resolveImage(catalog(sc.ctx.state), c.image);
+  const image = lookupImage(sc.ctx.state, c.image);
   // A pull of an image that does not exist fails after the registry answers (1 s).
   if (!image) {
     goTo(c, "pullfail", now + 1000);
@@ -179,7 +179,7 @@ function create(sc: StepContext, c: ContainerRuntime): void {
     return;
   }
   event(sc, "Normal", "Created", `Created container: ${c.name}`);
-  const image = resolveImage(catalog(sc.ctx.state), c.image);
+  const image = lookupImage(sc.ctx.state, c.image);
   const startMs = (image?.startSeconds ?? IMAGE_DEFAULTS.startSeconds) * 1000;
   goTo(c, "starting", now + startMs);
 }
@@ -187,7 +187,7 @@ function create(sc: StepContext, c: ContainerRuntime): void {
 /** Starts the process: Started, or StartError (exit 128) and a restart. */
 function start(sc: StepContext, c: ContainerRuntime): void {
   const now = sc.ctx.state.now;
-  const image = resolveImage(catalog(sc.ctx.state), c.image);
+  const image = lookupImage(sc.ctx.state, c.image);
   c.containerId = `containerd://${hex64(`${sc.prt.uid}/${c.name}/${c.restartCount}`)}`;
   if (!image) {
     goTo(c, "pull", now);

@@ -5,11 +5,10 @@
  * the prober's: `HTTP probe failed with statuscode: 500`, `Get "http://10.244.0.5:8081/": dial tcp
  * 10.244.0.5:8081: connect: connection refused`, `dial tcp 10.244.0.5:8081: connect: connection refused`.
  */
-import { resolveImage } from "../../model/images";
 import type { KObject } from "../../model/types";
 import type { ClusterState } from "../../store/state";
 import type { ContainerRuntime } from "./runtime";
-import { catalog, podAnswer, portNumber } from "./serving";
+import { lookupImage, podAnswer, portNumber } from "./serving";
 
 // biome-ignore lint/suspicious/noExplicitAny: probe specs are loosely typed KObject parts
 type Spec = Record<string, any>;
@@ -45,7 +44,7 @@ export function runProbe(
   if (probe.exec) {
     const cmd: string[] = probe.exec.command ?? [];
     const program = cmd[0] ?? "";
-    const image = resolveImage(catalog(state), c.image);
+    const image = lookupImage(state, c.image);
     const base = program.split("/").pop() ?? program;
     if (!(image?.binaries ?? []).includes(base)) {
       return {

@@ -3,9 +3,10 @@
  * runtime: the readiness prober and the simulated network (sim/network.ts) both ask here, so a probe
  * and a `wget` from another pod see the same app.
  */
-import { type ImageSpec, renderTemplate, resolveImage } from "../../model/images";
+import { type ImageSpec, type ResolvedImage, renderTemplate, resolveImage } from "../../model/images";
 import type { KObject } from "../../model/types";
 import type { ClusterState } from "../../store/state";
+import { baseState } from "../podutil";
 import { type PodRuntime, peekKubelet } from "./runtime";
 
 /** An answer: refused (nothing listens) or an HTTP response. */
@@ -13,7 +14,19 @@ export type PortAnswer = { kind: "refused" } | { kind: "http"; status: number; b
 
 /** The image catalog in force (state.runtime.images). */
 export function catalog(state: ClusterState): readonly ImageSpec[] {
-  return (state.runtime.images as ImageSpec[] | undefined) ?? [];
+  return (baseState(state).runtime.images as ImageSpec[] | undefined) ?? NO_IMAGES;
+}
+
+const NO_IMAGES: ImageSpec[] = [];
+const resolved = new WeakMap<readonly ImageSpec[], Map<string, ResolvedImage | undefined>>();
+
+/** resolveImage against the catalog in force, memoized per catalog value (it is immutable between commits). */
+export function lookupImage(state: ClusterState, image: string): ResolvedImage | undefined {
+  const cat = catalog(state);
+  let memo = resolved.get(cat);
+  if (!memo) resolved.set(cat, (memo = new Map()));
+  if (!memo.has(image)) memo.set(image, resolveImage(cat, image));
+  return memo.get(image);
 }
 
 /** Resolves a named container port (`http`) to its number; numbers pass through. */
@@ -33,7 +46,7 @@ export function podAnswer(state: ClusterState, pod: KObject, port: number, path:
   if (!rt || rt.uid !== pod.metadata.uid) return { kind: "refused" };
   for (const c of rt.containers) {
     if (c.step !== "running" || !c.serves) continue;
-    const image = resolveImage(catalog(state), c.image);
+    const image = lookupImage(state, c.image);
     if (!image || !(image.ports ?? []).includes(port)) continue;
     if ((c.startedAt ?? 0) + (image.listenAfterSeconds ?? 0) * 1000 > state.now) continue;
     const http = image.http ?? {};

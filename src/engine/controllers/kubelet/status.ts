@@ -17,9 +17,23 @@ type Loose = Record<string, any>;
 /** The zero time Go prints for a container that never started (StartError). */
 const ZERO_TIME = "1970-01-01T00:00:00Z";
 
+const stamps = new Map<string, string>();
+
+/** timestamp() memoized: thousands of pods report the same few instants. */
+function stamp(state: ClusterState, ms: number): string {
+  const key = `${state.epoch}:${Math.floor(ms / 1000)}`;
+  let out = stamps.get(key);
+  if (out === undefined) {
+    if (stamps.size > 4096) stamps.clear();
+    out = timestamp(state, ms);
+    stamps.set(key, out);
+  }
+  return out;
+}
+
 /** The status object for `pod` from its runtime record. */
 export function podStatus(state: ClusterState, pod: KObject, rt: PodRuntime): Loose {
-  const ts = (ms: number) => timestamp(state, ms);
+  const ts = (ms: number) => stamp(state, ms);
   const containerStatuses = rt.containers.map((c) => containerStatus(state, c));
   const unready = rt.containers.filter((c) => !c.ready).map((c) => c.name);
   const old: Loose[] = pod.status?.conditions ?? [];
@@ -68,7 +82,7 @@ function keep(old: Loose[], next: Loose, first: string, now: string): Loose {
 }
 
 function containerStatus(state: ClusterState, c: ContainerRuntime): Loose {
-  const ts = (ms: number) => timestamp(state, ms);
+  const ts = (ms: number) => stamp(state, ms);
   const out: Loose = { name: c.name, state: {}, lastState: {} };
   if (c.step === "running" && c.startedAt !== undefined)
     out.state = { running: { startedAt: ts(c.startedAt) } };
@@ -89,8 +103,8 @@ function containerStatus(state: ClusterState, c: ContainerRuntime): Loose {
 function termination(state: ClusterState, t: Termination): Loose {
   const out: Loose = { exitCode: t.exitCode, reason: t.reason };
   if (t.message) out.message = t.message;
-  out.startedAt = t.startedAt === undefined ? ZERO_TIME : timestamp(state, t.startedAt);
-  out.finishedAt = timestamp(state, t.finishedAt);
+  out.startedAt = t.startedAt === undefined ? ZERO_TIME : stamp(state, t.startedAt);
+  out.finishedAt = stamp(state, t.finishedAt);
   if (t.containerId) out.containerID = t.containerId;
   return out;
 }

@@ -5,7 +5,6 @@
  */
 import type { KObject } from "../../model/types";
 import { recordEvent } from "../../store/events";
-import { timestamp } from "../../store/state";
 import type { Controller, ControllerContext } from "../controller";
 import { baseState, isPodActive } from "../podutil";
 
@@ -51,16 +50,10 @@ function leastLoaded(nodes: readonly string[], load: Map<string, number>): strin
   return best;
 }
 
-/** The binding: spec.nodeName plus PodScheduled=True, as the pods/binding subresource writes them. */
+/** The binding (pods/binding): spec.nodeName plus PodScheduled=True, and the Scheduled event. */
 function bind(ctx: ControllerContext, pod: KObject, node: string): void {
-  const now = timestamp(ctx.state, ctx.state.now);
-  const bound = ctx.api.update("pods", { ...pod, spec: { ...pod.spec, nodeName: node } });
-  const conditions = (bound.status?.conditions ?? []).filter(
-    (c: { type: string }) => c.type !== "PodScheduled",
-  );
-  conditions.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: now });
-  ctx.api.updateStatus("pods", { ...bound, status: { ...bound.status, conditions } });
   const ns = pod.metadata.namespace ?? "default";
+  ctx.api.bind(ns, pod.metadata.name, node);
   recordEvent(
     ctx.state,
     pod,
