@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   computeHash,
   getReplicaSetFraction,
+  type KObject,
   maxSurge,
   maxUnavailable,
   minAvailable,
@@ -60,7 +61,12 @@ describe("maxSurge / maxUnavailable / minAvailable of a Deployment (defaults 25%
 });
 
 describe("newRSNewReplicas (§2.3)", () => {
-  const size = (n: number) => ({ spec: { replicas: n } });
+  const size = (n: number): KObject => ({
+    apiVersion: "apps/v1",
+    kind: "ReplicaSet",
+    metadata: { name: "x" },
+    spec: { replicas: n },
+  });
   it("replicas 3, surge 1, old 3: the new set starts at min(4 − 3, 3 − 0) = 1", () => {
     expect(newRSNewReplicas(deployment(3), [size(3), size(0)], size(0))).toBe(1);
   });
@@ -88,7 +94,13 @@ describe("getReplicaSetFraction (§9, Go rounding half away from zero)", () => {
     expect(getReplicaSetFraction(rs, d)).toBe(3);
   });
   it("scaling to 0 takes the whole set", () => {
-    expect(getReplicaSetFraction({ spec: { replicas: 4 } }, deployment(0))).toBe(-4);
+    const rs: KObject = {
+      apiVersion: "apps/v1",
+      kind: "ReplicaSet",
+      metadata: { name: "x" },
+      spec: { replicas: 4 },
+    };
+    expect(getReplicaSetFraction(rs, deployment(0))).toBe(-4);
   });
 });
 
