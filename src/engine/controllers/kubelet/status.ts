@@ -5,6 +5,7 @@
  * the conditions PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled in that
  * order, each keeping its lastTransitionTime while its status does not change.
  */
+import { qosClass } from "../../api/pod-strategy";
 import { fullReference, parseImageRef } from "../../model/images";
 import type { KObject } from "../../model/types";
 import { NODE_IP } from "../../sim/bootstrap";
@@ -69,7 +70,8 @@ export function podStatus(state: ClusterState, pod: KObject, rt: PodRuntime): Lo
     podIPs: [{ ip: rt.ip }],
     startTime: started,
     containerStatuses,
-    qosClass: pod.status?.qosClass ?? "BestEffort",
+    // Computed from the admitted spec (LimitRanger may have added resources after defaulting).
+    qosClass: qosClass(pod.spec ?? {}),
   };
 }
 
