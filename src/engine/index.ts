@@ -13,6 +13,11 @@ export {
   type UserInfo,
 } from "./api/authorization";
 export { ApiError, type FieldCause, type StatusReason } from "./api/errors";
+export type { PatchType } from "./api/patch/apply";
+export { declarativePatch } from "./api/patch/diff";
+export { goQuote, goValue } from "./api/patch/gofmt";
+export { jsonMergePatch } from "./api/patch/merge";
+export { strategicMergePatch } from "./api/patch/strategic";
 export { defaultPodTemplate } from "./api/pod-strategy";
 export { type PolicyRule, rulesFor } from "./api/rbac";
 export { bootstrapRbac } from "./api/rbac-bootstrap";
@@ -76,6 +81,7 @@ export {
   type Quantity,
 } from "./model/quantity";
 export * from "./model/resources";
+export { schemaFor } from "./model/schema-kinds";
 export type * from "./model/types";
 export { bootstrapCluster, NODE_IP, NODE_NAME } from "./sim/bootstrap";
 export { Cluster, type ClusterListener, type ClusterOptions } from "./sim/cluster";

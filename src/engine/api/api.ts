@@ -12,7 +12,9 @@ import type { KObject, Manifest } from "../model/types";
 import { type ClusterState, objectKey, timestamp } from "../store/state";
 import { type AdmissionRequest, runMutating, runValidating } from "./admission";
 import { ADMIN_USER, decide, forbiddenMessage, type UserInfo } from "./authorization";
-import { ApiError, alreadyExists, forbidden, invalid, notFound } from "./errors";
+import { decodeManifest } from "./decoding";
+import { ApiError, alreadyExists, badRequest, forbidden, invalid, notFound } from "./errors";
+import { applyPatchRequest, type PatchType } from "./patch/apply";
 import { strategyFor } from "./strategies";
 
 /** Options every write takes. */
@@ -110,6 +112,40 @@ export class Api {
     return this.replace(resource, obj, undefined, opts);
   }
 
+  /**
+   * PATCH (strategic merge, JSON merge or JSON patch; `patch` is the request body as text, or already
+   * parsed): applied to the stored object (patch/apply.ts), then stored as an update would be, so
+   * validation, admission and generation apply. Field validation defaults to the server's `Warn`.
+   */
+  patch(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    type: PatchType,
+    patch: unknown,
+    opts: WriteOptions = {},
+  ): KObject {
+    const t = this.type(resource);
+    const ns = t.namespaced ? namespace : undefined;
+    this.authorize("patch", t, ns, name);
+    const old = this.peek(t, ns, name);
+    if (!old) throw notFound(qualifiedResource(t), name);
+    const next = applyPatchRequest(
+      t,
+      deepCopy(old),
+      type,
+      patch,
+      opts.fieldValidation ?? "Warn",
+      this.warnings,
+    );
+    if (next.metadata?.name !== name) {
+      throw badRequest(
+        `the name of the object (${next.metadata?.name ?? ""}) does not match the name on the URL (${name})`,
+      );
+    }
+    return this.replace(resource, next, undefined, { ...opts, fieldValidation: "Ignore" }, "patch");
+  }
+
   /** UPDATE of the status subresource: only `status` changes. */
   updateStatus(resource: string, obj: KObject): KObject {
     return this.replace(resource, obj, "status", {});
@@ -161,11 +197,12 @@ export class Api {
     input: KObject,
     subresource: string | undefined,
     opts: WriteOptions,
+    verb = "update",
   ): KObject {
     const t = this.type(resource);
     const ns = t.namespaced ? (input.metadata.namespace ?? "default") : undefined;
     const name = input.metadata.name;
-    this.authorize("update", t, ns, name, subresource);
+    this.authorize(verb, t, ns, name, subresource);
     const old = this.peek(t, ns, name);
     if (!old) throw notFound(qualifiedResource(t), name);
     const rv = input.metadata.resourceVersion;
@@ -267,21 +304,9 @@ export class Api {
     return stored;
   }
 
-  /** Decoding: apiVersion/kind checks, strict field validation, a deep copy the caller may change. */
+  /** Decoding: type errors, field validation (decoding.ts), apiVersion/kind, a deep copy the caller may change. */
   private decode(t: ResourceType, manifest: Manifest, ns: string | undefined, opts: WriteOptions): KObject {
-    const strategy = strategyFor(t.kind);
-    const unknown = strategy.unknownFields?.(manifest) ?? [];
-    const mode = opts.fieldValidation ?? "Strict";
-    if (unknown.length > 0 && mode === "Strict") {
-      const list = unknown.map((f) => `unknown field "${f}"`).join(", ");
-      throw new ApiError(
-        "BadRequest",
-        400,
-        `${t.kind} in version "${t.version}" cannot be handled as a ${t.kind}: strict decoding error: ${list}`,
-      );
-    }
-    if (unknown.length > 0 && mode === "Warn")
-      for (const f of unknown) this.warnings.push(`unknown field "${f}"`);
+    manifest = decodeManifest(t, manifest, opts.fieldValidation ?? "Strict", this.warnings);
     const obj = deepCopy(manifest) as KObject;
     obj.apiVersion = t.group ? `${t.group}/${t.version}` : t.version;
     obj.kind = t.kind;

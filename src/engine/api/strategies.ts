@@ -1,4 +1,10 @@
-/** Which strategy each kind has. Add a kind's strategy here when it gains defaults or validation. */
+/**
+ * Which strategy each kind has. Add a kind's strategy here when it gains defaults or validation. Every
+ * kind with a schema (model/schema-kinds.ts) gets strict decoding's `unknownFields` from it unless its
+ * strategy brings its own.
+ */
+import { unknownFieldPaths } from "../model/schema";
+import { schemaFor } from "../model/schema-kinds";
 import { DEPLOYMENT_STRATEGY, REPLICASET_STRATEGY } from "./deployment-strategy";
 import { POD_STRATEGY } from "./pod-strategy";
 import { POLICY_STRATEGIES } from "./policy-strategies";
@@ -13,7 +19,18 @@ const STRATEGIES: Record<string, KindStrategy> = {
   Service: SERVICE_STRATEGY,
 };
 
-/** The strategy of a kind, or the generic one. */
+const WITH_SCHEMA = new Map<string, KindStrategy>();
+
+/** The strategy of a kind, or the generic one, with the schema's unknown-field check. */
 export function strategyFor(kind: string): KindStrategy {
-  return STRATEGIES[kind] ?? GENERIC_STRATEGY;
+  const cached = WITH_SCHEMA.get(kind);
+  if (cached) return cached;
+  const base = STRATEGIES[kind] ?? GENERIC_STRATEGY;
+  const schema = schemaFor(kind);
+  const strategy: KindStrategy =
+    base.unknownFields || !schema
+      ? base
+      : { ...base, unknownFields: (obj) => unknownFieldPaths(schema, obj) };
+  WITH_SCHEMA.set(kind, strategy);
+  return strategy;
 }
