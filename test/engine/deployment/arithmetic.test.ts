@@ -87,8 +87,10 @@ describe("newRSNewReplicas (§2.3)", () => {
 describe("getReplicaSetFraction (§9, Go rounding half away from zero)", () => {
   it("docs example: old 8 with max-replicas 13, Deployment 15 + 3 → +3", () => {
     const d = deployment(15, { maxSurge: 3, maxUnavailable: 2 });
-    const rs = {
-      metadata: { annotations: { "deployment.kubernetes.io/max-replicas": "13" } },
+    const rs: KObject = {
+      apiVersion: "apps/v1",
+      kind: "ReplicaSet",
+      metadata: { name: "old", annotations: { "deployment.kubernetes.io/max-replicas": "13" } },
       spec: { replicas: 8 },
     };
     expect(getReplicaSetFraction(rs, d)).toBe(3);

@@ -112,7 +112,7 @@ export class Bench {
                   apiVersion: "apps/v1",
                   kind: "Deployment",
                   name: "web",
-                  uid: stored.metadata.uid,
+                  uid: stored.metadata.uid ?? "",
                   controller: true,
                 },
               ],

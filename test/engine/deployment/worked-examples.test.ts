@@ -138,7 +138,7 @@ describe("§2.6 D: Recreate, replicas 3", () => {
               apiVersion: "apps/v1",
               kind: "ReplicaSet",
               name: "web-v1",
-              uid: owner.metadata.uid,
+              uid: owner.metadata.uid ?? "",
               controller: true,
             },
           ],
