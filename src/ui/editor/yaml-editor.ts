@@ -1,0 +1,75 @@
+/**
+ * The CodeMirror 6 YAML editor behind `kubectl edit`. Loaded with a dynamic import on first use, so
+ * CodeMirror is not part of the first-load JavaScript. (The `codemirror` package installed is 6.65.7,
+ * which is CodeMirror 5 under a 6.x number, so the setup is assembled here from the CM6 packages.)
+ */
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { yaml } from "@codemirror/lang-yaml";
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  indentOnInput,
+  syntaxHighlighting,
+} from "@codemirror/language";
+import { EditorState } from "@codemirror/state";
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  highlightSpecialChars,
+  keymap,
+  lineNumbers,
+} from "@codemirror/view";
+
+/** A mounted editor: read its text, focus it, remove it. */
+export interface MountedEditor {
+  text(): string;
+  focus(): void;
+  destroy(): void;
+}
+
+/** Dark theme with AA contrast, matching the terminals. */
+const theme = EditorView.theme(
+  {
+    "&": { backgroundColor: "#10141a", color: "#e6e6e6", height: "100%" },
+    ".cm-content": { caretColor: "#f5c542" },
+    ".cm-gutters": { backgroundColor: "#161b22", color: "#9da7b3", border: "none" },
+    ".cm-activeLine": { backgroundColor: "#1b2330" },
+    ".cm-activeLineGutter": { backgroundColor: "#1b2330" },
+    "&.cm-focused .cm-cursor": { borderLeftColor: "#f5c542" },
+    "&.cm-focused .cm-selectionBackground, ::selection": { backgroundColor: "#3a5580" },
+    ".cm-scroller": { fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace' },
+  },
+  { dark: true },
+);
+
+/** Mounts an editor on `parent` holding `content`. */
+export function mountYamlEditor(parent: HTMLElement, content: string, label: string): MountedEditor {
+  const view = new EditorView({
+    doc: content,
+    parent,
+    extensions: [
+      lineNumbers(),
+      highlightActiveLineGutter(),
+      highlightSpecialChars(),
+      history(),
+      drawSelection(),
+      indentOnInput(),
+      bracketMatching(),
+      highlightActiveLine(),
+      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      EditorState.tabSize.of(2),
+      // Tab indents inside the editor; Escape then Tab leaves it (CodeMirror's documented escape hatch).
+      keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+      yaml(),
+      theme,
+      EditorView.contentAttributes.of({ "aria-label": label }),
+    ],
+  });
+  return {
+    text: () => view.state.doc.toString(),
+    focus: () => view.focus(),
+    destroy: () => view.destroy(),
+  };
+}

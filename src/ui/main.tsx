@@ -1,0 +1,49 @@
+/**
+ * The browser entry: restore the session (a share link first, then localStorage), build the app
+ * controller and render. Saves when the page is hidden so a closed tab loses nothing.
+ */
+import { createRoot } from "react-dom/client";
+import { bundledLessons } from "../lessons/bundled";
+import { App } from "./App";
+import { AppController } from "./app-controller";
+import { decodeShare, shareParam } from "./persist/share";
+import { loadSaved, type SavedSession } from "./persist/storage";
+import "./styles.css";
+
+/** The free-play session's working folder: the notes' manifest, so their commands work as written. */
+function freePlayFiles(): Record<string, string> {
+  const notes = bundledLessons.lessons.find((l) => l.id === "01-rolling-update");
+  return Object.fromEntries((notes?.files ?? []).map((f) => [f.name, f.content]));
+}
+
+async function savedFromLink(): Promise<SavedSession | undefined> {
+  const param = shareParam(window.location.hash);
+  if (!param) return undefined;
+  try {
+    return await decodeShare(param);
+  } catch {
+    return undefined;
+  } finally {
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
+}
+
+async function start(): Promise<void> {
+  const fromLink = await savedFromLink();
+  const app = new AppController({
+    saved: fromLink ?? loadSaved(),
+    lessons: bundledLessons.lessons,
+    freePlay: { files: freePlayFiles() },
+    languages: navigator.languages ?? [navigator.language],
+  });
+  if (fromLink) app.saveNow();
+  window.addEventListener("pagehide", () => app.saveNow());
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") app.saveNow();
+  });
+  (window as unknown as { __sandbox?: AppController }).__sandbox = app;
+  const root = document.getElementById("root");
+  if (root) createRoot(root).render(<App app={app} lessons={bundledLessons.lessons} />);
+}
+
+void start();

@@ -1,0 +1,230 @@
+/**
+ * Binds one xterm.js terminal to one Session terminal: keystrokes go through the line discipline
+ * (line-editor.ts), finished lines to `terminal.submit`, Ctrl-C to `interrupt`, Tab to `complete`;
+ * the program's output comes back through `onOutput`. The prompt is drawn whenever the Session
+ * terminal is ready for a line. Kept free of React so the component stays a thin shell.
+ */
+import type { Terminal as XTerm } from "@xterm/xterm";
+import type { UiSession, UiTerminal } from "../session-api";
+import { applyCompletion, edit, emptyLine, insert, type LineState, pasteLines } from "./line-editor";
+import { type DrawnLine, leaveLine, redraw, toTerminalNewlines } from "./render-line";
+
+/** A line prompt: the shell's when idle, a program's (an in-pod shell's `/ # `) when it reads a line. */
+function promptOf(terminal: UiTerminal): string | null {
+  const reading = (terminal as { readingPrompt?: string | null }).readingPrompt;
+  if (!terminal.busy) return terminal.prompt;
+  if (typeof reading === "string") return reading;
+  return null;
+}
+
+/** The history of a terminal rebuilt from the session transcript (after a reload). */
+function historyOf(session: UiSession, id: number): string[] {
+  return session.transcript.filter((e) => e.terminal === id && e.line.trim() !== "").map((e) => e.line);
+}
+
+/** One xterm bound to one Session terminal. Call `dispose()` when the view goes away. */
+export class TerminalController {
+  private line: LineState;
+  /** Where the edited line is drawn, or null when no prompt is on screen. */
+  private drawn: DrawnLine | null = null;
+  /** The prompt that is drawn. */
+  private drawnPrompt = "";
+  /** Lines pasted or queued while the terminal was busy, typed in order once it is ready. */
+  private readonly queue: Array<{ text: string; submit: boolean }> = [];
+  /** Whether the last output ended a line (a prompt then starts at column 0). */
+  private atLineStart = true;
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(
+    private readonly xterm: XTerm,
+    private readonly session: UiSession,
+    private readonly terminal: UiTerminal,
+  ) {
+    this.line = emptyLine(historyOf(session, terminal.id));
+    this.replay();
+    this.cleanups.push(terminal.onOutput((text) => this.output(text)));
+    this.cleanups.push(session.subscribe(() => this.sync()));
+    const data = xterm.onData((d) => this.key(d));
+    this.cleanups.push(() => data.dispose());
+    this.sync();
+  }
+
+  /** Stops listening (the xterm itself belongs to the component). */
+  dispose(): void {
+    for (const c of this.cleanups.splice(0)) c();
+  }
+
+  /** Puts `text` on the line being edited (lesson "try" buttons); multi-line text is typed line by line. */
+  paste(text: string): void {
+    this.pasteText(text);
+  }
+
+  /** Repaints what this terminal printed so far (after a reload or a remount), from the transcript. */
+  private replay(): void {
+    let text = "";
+    for (const e of this.session.transcript) {
+      if (e.terminal !== this.terminal.id) continue;
+      text += `${this.terminal.prompt}${e.line}\n${e.stdout}${e.stderr}`;
+    }
+    if (text) this.write(text);
+  }
+
+  private write(text: string): void {
+    if (!text) return;
+    this.xterm.write(toTerminalNewlines(text));
+    this.atLineStart = text.endsWith("\n");
+  }
+
+  /** Program output: lift the edited line off the screen, print, then draw the line again. */
+  private output(text: string): void {
+    this.erase();
+    this.write(text);
+    this.sync();
+  }
+
+  private erase(): void {
+    if (!this.drawn) return;
+    const up = this.drawn.cursorRow;
+    this.xterm.write(`${up > 0 ? `\x1b[${up}A` : ""}\r\x1b[J`);
+    this.drawn = null;
+  }
+
+  /** Draws or removes the prompt to match the Session terminal, and types queued lines. */
+  private sync(): void {
+    const prompt = promptOf(this.terminal);
+    if (prompt === null) {
+      return;
+    }
+    if (this.queue.length > 0 && !this.drawn) {
+      const next = this.queue.shift() as { text: string; submit: boolean };
+      this.draw(prompt);
+      this.line = insert(this.line, next.text);
+      this.redraw();
+      if (next.submit) this.submit();
+      return;
+    }
+    if (!this.drawn || this.drawnPrompt !== prompt) this.draw(prompt);
+  }
+
+  private draw(prompt: string): void {
+    if (!this.atLineStart && !this.drawn) {
+      this.xterm.write("\r\n");
+      this.atLineStart = true;
+    }
+    this.drawnPrompt = prompt;
+    this.redraw();
+  }
+
+  private redraw(): void {
+    const r = redraw(this.drawnPrompt, this.line.buffer, this.line.cursor, this.xterm.cols, this.drawn);
+    this.xterm.write(r.text);
+    this.drawn = r.drawn;
+  }
+
+  private leave(): void {
+    if (this.drawn)
+      this.xterm.write(leaveLine(this.drawnPrompt, this.line.buffer, this.xterm.cols, this.drawn));
+    this.drawn = null;
+    this.atLineStart = true;
+  }
+
+  /** Handles a key (or pasted text) from xterm. */
+  private key(data: string): void {
+    const isPaste = data.length > 1 && !data.startsWith("\x1b") && /[\r\n]|[^\x00-\x1f]{2,}/.test(data);
+    if (isPaste) {
+      this.pasteText(data);
+      return;
+    }
+    if (!this.drawn) {
+      // Busy with a command that does not read a line: only Ctrl-C means something.
+      if (data === "\x03") {
+        this.xterm.write("^C\r\n");
+        this.atLineStart = true;
+        this.terminal.interrupt();
+        this.sync();
+      }
+      return;
+    }
+    const r = edit(this.line, data);
+    switch (r.action.kind) {
+      case "submit":
+        this.line = { ...this.line, buffer: r.action.line, cursor: r.action.line.length };
+        this.submit(r.state);
+        return;
+      case "interrupt":
+        this.line = { ...this.line, cursor: this.line.buffer.length };
+        this.redraw();
+        this.xterm.write("^C");
+        this.leave();
+        this.line = r.state;
+        if (this.terminal.busy) this.terminal.interrupt();
+        this.sync();
+        return;
+      case "clear":
+        this.xterm.clear();
+        this.xterm.write("\x1b[H\x1b[2J");
+        this.drawn = null;
+        this.redraw();
+        return;
+      case "complete":
+        this.complete();
+        return;
+      default:
+        this.line = r.state;
+        this.redraw();
+    }
+  }
+
+  /** Sends the drawn line to the Session terminal. */
+  private submit(next?: LineState): void {
+    const text = this.line.buffer;
+    this.line = { ...this.line, cursor: text.length };
+    this.redraw();
+    this.leave();
+    this.line = next ?? edit(this.line, "\r").state;
+    this.terminal.submit(text);
+    this.sync();
+  }
+
+  private complete(): void {
+    let candidates: string[] = [];
+    try {
+      candidates = this.terminal.complete(this.line.buffer, this.line.cursor);
+    } catch {
+      candidates = [];
+    }
+    const r = applyCompletion(this.line, candidates);
+    if (r.list) {
+      this.leave();
+      this.write(`${candidates.join("  ")}\n`);
+      this.line = r.state;
+      this.redraw();
+      return;
+    }
+    if (r.state !== this.line) {
+      this.line = r.state;
+      this.redraw();
+    } else this.xterm.write("\x07");
+  }
+
+  private pasteText(text: string): void {
+    const { lines, rest } = pasteLines(text);
+    const queued = lines.map((text) => ({ text, submit: true }));
+    if (rest) queued.push({ text: rest, submit: false });
+    if (!this.drawn) {
+      // Typed ahead while busy: typed once the terminal is ready.
+      this.queue.push(...queued);
+      return;
+    }
+    const first = lines[0];
+    if (first === undefined) {
+      this.line = insert(this.line, rest);
+      this.redraw();
+      return;
+    }
+    this.line = insert(this.line, first);
+    this.queue.push(...queued.slice(1));
+    this.redraw();
+    this.submit();
+  }
+}
