@@ -171,10 +171,12 @@ export class Api {
     if (t.kind === "Pod" && old.spec?.nodeName && opts.gracePeriodSeconds !== 0) {
       if (old.metadata.deletionTimestamp) return old;
       const grace = opts.gracePeriodSeconds ?? old.spec?.terminationGracePeriodSeconds ?? 30;
-      const next = deepCopy(old);
+      // A shallow copy: only metadata changes (a ReplicaSet scaling 10,000 pods down deletes 500 per sync).
+      const base = plain(old);
+      const next = { ...base, metadata: { ...base.metadata } };
       next.metadata.deletionTimestamp = timestamp(this.state, this.state.now + grace * 1000);
       next.metadata.deletionGracePeriodSeconds = grace;
-      this.store(t, this.bump(next));
+      this.store(t, Object.freeze(this.bump(next)));
       return next;
     }
     this.remove(t, namespace, name);
