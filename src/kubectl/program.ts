@@ -16,6 +16,8 @@ export interface ReadLineEffect {
   type: "readLine";
   /** The prompt to show (an in-pod shell's `/ # `). */
   prompt: string;
+  /** The exit status of the line read before, when the reader is a shell (a transcript shows it per line). */
+  status?: number;
 }
 
 /** Open an editor on `content`; resumes with the saved text, or null if the editor failed or was cancelled. */

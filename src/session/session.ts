@@ -1,0 +1,357 @@
+/**
+ * The Session: one cluster, its clock, N terminals, the learner's files and kubeconfig. A UI or the CLI
+ * drives it (typed lines, Ctrl-C, editor answers, ticks of the clock). Every input is recorded, so the
+ * whole session persists as its seed + options + inputs and is rebuilt by replaying them (same seed,
+ * same inputs → the same bytes). Cluster snapshots after each input and each simulated second allow
+ * time travel (immer shares structure, so a snapshot costs only what changed).
+ */
+import { ADMIN_USER, type Cluster, type ClusterState, createCluster, type ImageSpec } from "../engine";
+import type { Kubeconfig } from "../kubectl/context";
+import { kubectl } from "../kubectl/index";
+import { Interrupt, type Io, type Program } from "../kubectl/program";
+import { VirtualFiles } from "../shell/files";
+import { FILTERS, Shell, type ShellHost } from "../shell/interpreter";
+import { makePodExec } from "../shell/pod";
+import { UTILITIES } from "../shell/utilities";
+import { completeLine } from "./complete";
+import { Terminal, type TerminalHost, type TranscriptEntry } from "./terminal";
+
+/** How a session starts. */
+export interface SessionOptions {
+  seed?: number;
+  /** Files put in the home folder (name relative to home, or absolute) → text. */
+  files?: Record<string, string>;
+  /** Extra images (a lesson's). */
+  images?: ImageSpec[];
+  /** Lines run before the learner starts (not in the transcript). */
+  setup?: string[];
+  /** The home folder (default /home/learner). */
+  home?: string;
+}
+
+/** One recorded input. */
+export interface SessionInput {
+  terminal: number;
+  kind: "line" | "interrupt" | "tick" | "edit" | "open" | "close" | "travel";
+  payload?: string | number | null;
+}
+
+/** A session as data: options and the inputs that rebuild it. */
+export interface SessionRecord {
+  version: 1;
+  options: SessionOptions;
+  inputs: SessionInput[];
+}
+
+/** A cluster value kept for time travel. */
+export interface Snapshot {
+  /** Simulated ms. */
+  t: number;
+  state: ClusterState;
+}
+
+/** How long setup lines may take in simulated time (10 minutes). */
+const SETUP_BUDGET_MS = 600_000;
+
+/** The session: see the file comment. */
+export class Session {
+  readonly cluster: Cluster;
+  readonly files: VirtualFiles;
+  readonly kubeconfig: Kubeconfig = {
+    contexts: [{ name: "minikube", cluster: "minikube", user: ADMIN_USER.name, namespace: "default" }],
+    currentContext: "minikube",
+  };
+  private readonly terms: Terminal[] = [];
+  private readonly entries: TranscriptEntry[] = [];
+  private readonly inputs: SessionInput[] = [];
+  private readonly snaps: Snapshot[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly options: SessionOptions;
+  private nextId = 1;
+  private recording = true;
+  private pumping = false;
+  readonly home: string;
+
+  constructor(opts: SessionOptions = {}) {
+    this.options = JSON.parse(JSON.stringify(opts));
+    this.home = opts.home ?? "/home/learner";
+    this.cluster = createCluster({ seed: opts.seed ?? 1, images: opts.images });
+    this.files = new VirtualFiles(this.home, opts.files ?? {});
+    this.cluster.subscribe(() => this.notify());
+    this.runSetup(opts.setup ?? []);
+    this.recording = false;
+    this.openTerminal();
+    this.recording = true;
+    this.snapshot();
+  }
+
+  /** The open terminals. */
+  get terminals(): readonly Terminal[] {
+    return this.terms;
+  }
+
+  /** Every executed line of every terminal. */
+  get transcript(): readonly TranscriptEntry[] {
+    return this.entries;
+  }
+
+  /** Opens a new terminal. */
+  openTerminal(): Terminal {
+    const id = this.nextId++;
+    this.record({ terminal: id, kind: "open" });
+    const t = this.makeTerminal(id, true);
+    this.terms.push(t);
+    this.notify();
+    return t;
+  }
+
+  /** Closes terminal `id` (its running command ends). */
+  closeTerminal(id: number): void {
+    const i = this.terms.findIndex((t) => t.id === id);
+    if (i < 0) return;
+    this.record({ terminal: id, kind: "close" });
+    this.terms[i]?.kill();
+    this.terms.splice(i, 1);
+    this.notify();
+  }
+
+  /** Moves simulated time forward by `ms`, stopping at every instant something is due so waiting programs see each one. */
+  tick(ms: number): void {
+    if (!(ms >= 0)) return;
+    this.record({ terminal: 0, kind: "tick", payload: ms });
+    const target = this.cluster.now + ms;
+    this.pump();
+    for (let i = 0; i < 100_000; i++) {
+      const wake = this.nextWake();
+      if (wake === undefined || wake > target) break;
+      const before = this.cluster.state;
+      if (wake > this.cluster.now) this.cluster.advance(wake - this.cluster.now);
+      const resumed = this.pump();
+      this.snapshotSecond();
+      if (!resumed && this.cluster.state === before) break;
+    }
+    if (target > this.cluster.now) {
+      this.cluster.advance(target - this.cluster.now);
+      this.pump();
+    }
+    this.snapshot();
+    this.notify();
+  }
+
+  /** The earliest instant the cluster or a waiting program needs, or undefined if all is quiet. */
+  nextWake(): number | undefined {
+    let wake = this.cluster.nextWake();
+    for (const t of this.terms) {
+      const until = t.waiting()?.until;
+      if (until !== undefined && (wake === undefined || until < wake)) wake = until;
+    }
+    return wake;
+  }
+
+  /** Listens to any change (output, cluster, clock); returns the function that stops listening. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The kept cluster values, oldest first. */
+  snapshots(): readonly Snapshot[] {
+    return this.snaps;
+  }
+
+  /** Restores the cluster as it was at simulated ms `t` (the last snapshot at or before it); running commands end with ^C. */
+  travelTo(t: number): void {
+    let found: Snapshot | undefined;
+    for (const s of this.snaps) if (s.t <= t) found = s;
+    if (!found) return;
+    this.record({ terminal: 0, kind: "travel", payload: t });
+    for (const term of this.terms) term.kill();
+    this.cluster.restore(found.state);
+    const keep = this.snaps.indexOf(found) + 1;
+    this.snaps.splice(keep);
+    this.notify();
+  }
+
+  /** The session as data (seed, options, inputs). */
+  toJSON(): SessionRecord {
+    return { version: 1, options: this.options, inputs: this.inputs.map((i) => ({ ...i })) };
+  }
+
+  /** Rebuilds a session by replaying its inputs. */
+  static fromJSON(r: SessionRecord): Session {
+    const s = new Session(r.options);
+    for (const input of r.inputs) s.replay(input);
+    return s;
+  }
+
+  private replay(input: SessionInput): void {
+    const term = (): Terminal | undefined => this.terms.find((t) => t.id === input.terminal);
+    switch (input.kind) {
+      case "line":
+        term()?.submit(String(input.payload ?? ""));
+        break;
+      case "interrupt":
+        term()?.interrupt();
+        break;
+      case "edit":
+        term()?.pendingEdit?.answer(input.payload === null ? null : String(input.payload ?? ""));
+        break;
+      case "tick":
+        this.tick(Number(input.payload ?? 0));
+        break;
+      case "open":
+        // The first terminal is opened by the constructor with the same id; later ones replay here.
+        if (!term()) this.openTerminal();
+        break;
+      case "close":
+        this.closeTerminal(input.terminal);
+        break;
+      case "travel":
+        this.travelTo(Number(input.payload ?? 0));
+        break;
+    }
+  }
+
+  private record(input: SessionInput): void {
+    if (this.recording) this.inputs.push(input);
+  }
+
+  /** Resumes every waiting program whose instant came or whose cluster changed, until none is left; true if any ran. */
+  private pump(): boolean {
+    if (this.pumping) return false;
+    this.pumping = true;
+    let any = false;
+    try {
+      for (let round = 0; round < 10_000; round++) {
+        let resumed = false;
+        for (const t of [...this.terms]) if (t.wake(this.cluster.now)) resumed = true;
+        if (!resumed) break;
+        any = true;
+      }
+    } finally {
+      this.pumping = false;
+    }
+    return any;
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private snapshot(): void {
+    const last = this.snaps[this.snaps.length - 1];
+    if (last && last.state === this.cluster.state) return;
+    if (last && last.t === this.cluster.now) last.state = this.cluster.state;
+    else this.snaps.push({ t: this.cluster.now, state: this.cluster.state });
+  }
+
+  /** Keeps one snapshot per simulated second (the first state seen in that second is replaced by the last). */
+  private snapshotSecond(): void {
+    const last = this.snaps[this.snaps.length - 1];
+    if (last && Math.floor(last.t / 1000) === Math.floor(this.cluster.now / 1000)) {
+      last.t = this.cluster.now;
+      last.state = this.cluster.state;
+    } else this.snapshot();
+  }
+
+  private runSetup(lines: string[]): void {
+    if (lines.length === 0) return;
+    const t = this.makeTerminal(0, false);
+    for (const line of lines) {
+      t.submit(line);
+      const start = this.cluster.now;
+      for (let i = 0; i < 10_000 && t.busy; i++) {
+        const wake = this.nextWakeOf(t);
+        if (wake === undefined || wake - start > SETUP_BUDGET_MS) {
+          t.kill();
+          break;
+        }
+        this.cluster.advance(Math.max(0, wake - this.cluster.now));
+        t.wake(this.cluster.now);
+      }
+    }
+    this.entries.length = 0;
+  }
+
+  private nextWakeOf(t: Terminal): number | undefined {
+    const a = this.cluster.nextWake();
+    const b = t.waiting()?.until;
+    return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+  }
+
+  private makeTerminal(id: number, visible: boolean): Terminal {
+    const files = this.files.fork(this.home);
+    const session = this;
+    const podExec = makePodExec(this.cluster);
+    const host: ShellHost = {
+      name: "sh",
+      files,
+      now: () => this.cluster.now,
+      epoch: () => this.cluster.state.epoch,
+      command: (name) => {
+        if (name === "kubectl")
+          return function* (argv, io, stdin, sh): Program {
+            return yield* kubectl(argv.slice(1), {
+              cluster: session.cluster,
+              io,
+              files: stdin ? withStdin(files, stdin.text.slice(stdin.pos)) : files,
+              env: sh.environment(),
+              kubeconfig: session.kubeconfig,
+              commandLine: argv.join(" "),
+              podExec,
+            });
+          };
+        return UTILITIES[name];
+      },
+      hasFilter: (name) => FILTERS[name] !== undefined,
+      chdir: (p) => files.chdir(p),
+    };
+    const shell = new Shell(host, {
+      HOME: this.home,
+      PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+      PWD: this.home,
+      USER: "learner",
+      TERM: "xterm-256color",
+    });
+    const terminalHost: TerminalHost = {
+      get state() {
+        return session.cluster.state;
+      },
+      record: (e) => {
+        if (visible) this.entries.push(e);
+      },
+      input: (terminal, kind, payload) => {
+        if (visible) this.record({ terminal, kind, payload });
+      },
+      changed: () => {
+        if (!visible) return;
+        this.pump();
+        this.snapshot();
+        this.notify();
+      },
+      complete: (_t, line, cursor) => completeLine(this.cluster.state, files, line, cursor),
+    };
+    return new Terminal(id, shell, terminalHost, (line, io) => runGuarded(shell, line, io));
+  }
+}
+
+/** Runs a line; Ctrl-C ends it with status 130 (what a shell reports for SIGINT). */
+function* runGuarded(shell: Shell, line: string, io: Io): Program {
+  try {
+    return yield* shell.runLine(line, io);
+  } catch (e) {
+    if (e instanceof Interrupt) {
+      shell.status = 130;
+      return 130;
+    }
+    throw e;
+  }
+}
+
+/** The files as kubectl sees them when its stdin is a pipe: `-f -` reads the pipe. */
+function withStdin(files: VirtualFiles, text: string): VirtualFiles {
+  const view = files.fork(files.cwd);
+  const read = view.read.bind(view);
+  view.read = (p: string) => (p === "-" || p === "/dev/stdin" ? text : read(p));
+  return view;
+}
