@@ -108,9 +108,10 @@ export function at(sec: number): string {
  * A cluster holding exactly `objects` (stored as given, statuses included, no controllers) with the clock at
  * `nowSec`: for printer tests on hand-built objects.
  */
-export function fixture(objects: KObject[], nowSec: number): Cluster {
+export function fixture(objects: KObject[], nowSec: number, epoch = T0): Cluster {
   const c = new Cluster({ controllers: [] });
   const state = structuredClone(c.state) as ClusterState;
+  state.epoch = epoch;
   for (const o of objects) {
     const t = findResourceType(o.kind) as ResourceType;
     const bucket = (state.objects[t.resource] ??= {});
@@ -124,4 +125,17 @@ export function fixture(objects: KObject[], nowSec: number): Cluster {
   state.now = nowSec * 1000;
   c.restore(state);
   return c;
+}
+
+/** A copy of `objects` with every RFC 3339 timestamp moved by `deltaMs` (to replay a fixture at another instant). */
+export function shiftTimes<T>(objects: T, deltaMs: number): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(v))
+      return new Date(Date.parse(v) + deltaMs).toISOString().replace(".000Z", "Z");
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object")
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(objects) as T;
 }

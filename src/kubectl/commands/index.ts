@@ -5,6 +5,7 @@
  * set `parent` (`{ name: "history", parent: "rollout", … }`).
  */
 
+import { apiResourcesCommand } from "./api-resources";
 import { AUTH_COMMANDS } from "./auth";
 import { CONFIG_COMMANDS } from "./config";
 import { createCommand } from "./create";
@@ -12,6 +13,7 @@ import { CREATE_CONFIG_COMMANDS } from "./create-config";
 import { CREATE_POLICY_COMMANDS } from "./create-policy";
 import { describeCommand } from "./describe";
 import { getCommand } from "./get";
+import { logsCommand } from "./logs";
 import { rolloutCommand } from "./rollout";
 import { rolloutHistoryCommand } from "./rollout-history";
 import { rolloutPauseCommand, rolloutRestartCommand, rolloutResumeCommand } from "./rollout-patch";
@@ -22,8 +24,10 @@ import { versionCommand } from "./version";
 
 /** Every command the sandbox implements (top-level and subcommands). */
 export const COMMANDS: CommandSpec[] = [
+  apiResourcesCommand,
   describeCommand,
   getCommand,
+  logsCommand,
   rolloutCommand,
   rolloutHistoryCommand,
   rolloutPauseCommand,

@@ -13,7 +13,9 @@ const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 /** `Mon, 06 May 2024 10:15:30 +0000` (Go's time.RFC1123Z in UTC). */
 export function rfc1123z(timestamp: string | undefined): string {
-  const d = new Date(timestamp ?? 0);
+  // Go's zero time.Time, printed for an unset timestamp.
+  if (!timestamp) return "Mon, 01 Jan 0001 00:00:00 +0000";
+  const d = new Date(timestamp);
   const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][d.getUTCDay()];
   const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][
     d.getUTCMonth()
@@ -279,14 +281,15 @@ export function describeConditions(
   for (const c of conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ""}\n`);
 }
 
-/** The events about `obj` (matched by uid, else kind and name), sorted by last timestamp. */
+/** The events about `obj` (kind, name and uid, as describe's field selector), sorted by last timestamp. */
 export function eventsFor(obj: KObject, events: KObject[]): CoreEvent[] {
   const uid = obj.metadata.uid;
   return (events as CoreEvent[])
-    .filter((e) =>
-      uid
-        ? e.involvedObject?.uid === uid
-        : e.involvedObject?.kind === obj.kind && e.involvedObject?.name === obj.metadata.name,
+    .filter(
+      (e) =>
+        e.involvedObject?.kind === obj.kind &&
+        e.involvedObject?.name === obj.metadata.name &&
+        (!uid || !e.involvedObject?.uid || e.involvedObject.uid === uid),
     )
     .map((e, i) => ({ e, i }))
     .sort((a, b) => {
