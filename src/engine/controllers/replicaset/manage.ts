@@ -3,7 +3,6 @@
  * burst of 500; the first batch with a failure ends the sync), delete surplus pods in the ranked order,
  * and record SuccessfulCreate / FailedCreate / SuccessfulDelete events on the ReplicaSet.
  */
-import { deepCopy } from "../../api/api";
 import { ApiError } from "../../api/errors";
 import type { KObject } from "../../model/types";
 import { recordEvent } from "../../store/events";
@@ -36,7 +35,8 @@ export function podFromTemplate(rs: KObject): KObject {
   };
   if (template.metadata?.annotations) metadata.annotations = { ...template.metadata.annotations };
   if (template.metadata?.finalizers) metadata.finalizers = [...template.metadata.finalizers];
-  return { apiVersion: "v1", kind: "Pod", metadata, spec: deepCopy(template.spec ?? {}) };
+  // No copy of the template's spec here: the API server's decoding deep-copies the request.
+  return { apiVersion: "v1", kind: "Pod", metadata, spec: template.spec ?? {} };
 }
 
 /** The batch sizes slow start uses for `n` creations: 1, 2, 4, … with the last one capped (10 → 1, 2, 4, 3). */
