@@ -53,3 +53,12 @@ spec:
     image: gasbugs/http-go:v1
 ${resources}`;
 }
+
+/** http-go with a readiness probe on a port the app does not listen on (8081), and a 60 s progress deadline. */
+export const HTTP_GO_WRONG_PROBE = HTTP_GO_V1.replace(
+  "  replicas: 3\n",
+  "  replicas: 3\n  progressDeadlineSeconds: 60\n",
+).replace(
+  "        - containerPort: 8080\n",
+  "        - containerPort: 8080\n        readinessProbe:\n          httpGet:\n            path: /healthz\n            port: 8081\n          periodSeconds: 5\n",
+);
