@@ -3,7 +3,6 @@
  * and "Why?" tabs, and the clock along the bottom. Everything reads one AppController.
  */
 import { useEffect, useState } from "react";
-import type { Lesson } from "../lessons";
 import type { AppController } from "./app-controller";
 import { ClockBar } from "./clock/ClockBar";
 import { EditDialog } from "./editor/EditDialog";
@@ -67,7 +66,7 @@ function Notice() {
   );
 }
 
-function Layout({ lessons }: { lessons: readonly Lesson[] }) {
+function Layout() {
   const app = useApp();
   const t = useT();
   useEffect(() => {
@@ -82,7 +81,7 @@ function Layout({ lessons }: { lessons: readonly Lesson[] }) {
       <Toolbar />
       <main className="workspace" key={app.generation}>
         <aside className="left">
-          <LessonPanel lessons={lessons} />
+          <LessonPanel />
         </aside>
         <div className="center" id="main-terminals">
           <TerminalsPane />
@@ -100,10 +99,10 @@ function Layout({ lessons }: { lessons: readonly Lesson[] }) {
 }
 
 /** The whole app for `app`. */
-export function App({ app, lessons }: { app: AppController; lessons: readonly Lesson[] }) {
+export function App({ app }: { app: AppController }) {
   return (
     <AppContext.Provider value={app}>
-      <Layout lessons={lessons} />
+      <Layout />
     </AppContext.Provider>
   );
 }

@@ -4,7 +4,7 @@
  * through `useApp()` (a version number that changes at most once per animation frame).
  */
 import type { ClusterState } from "../engine";
-import { type Lesson, LessonRunner, lessonSessionOptions, type PersistedLesson } from "../lessons";
+import type { Lesson, LessonRunner, PersistedLesson } from "../lessons";
 import { ClockDriver, SPEEDS, type Speed } from "./clock/driver";
 import { SnapshotRecorder } from "./clock/snapshots";
 import { defaultLang, type UiLang } from "./i18n/dictionary";
@@ -15,12 +15,15 @@ import { type NewSessionOptions, newSession, restoreSession } from "./session-fa
 /** Wall ms between two saves while things change (a reload loses at most this much clock time). */
 const SAVE_INTERVAL_MS = 300;
 
+/** The lessons runtime, loaded on demand (lesson/lessons-module.ts). */
+export type LessonsModule = typeof import("./lesson/lessons-module");
+
 /** Options of the app controller. */
 export interface AppOptions {
   /** A session to start from (a share link, or localStorage). */
   saved?: SavedSession;
-  /** The lessons the app offers. */
-  lessons: readonly Lesson[];
+  /** Loads the lessons runtime and the bundled lessons. */
+  loadLessons: () => Promise<LessonsModule>;
   /** Files and options of a new free-play session. */
   freePlay?: NewSessionOptions;
   /** Browser languages, for the default interface language. */
@@ -33,6 +36,8 @@ export class AppController {
   recorder: SnapshotRecorder;
   readonly driver: ClockDriver;
   lesson: LessonRunner | undefined;
+  /** The lessons runtime once loaded. */
+  lessons: LessonsModule | undefined;
   /** Simulated ms being looked at in the past, or undefined for the present. */
   past: number | undefined;
   prefs: Required<Prefs>;
@@ -58,12 +63,25 @@ export class AppController {
       largeText: prefs.largeText ?? false,
       speed,
     };
-    const { session, lesson } = this.open(opts.saved);
+    const session = this.open(opts.saved);
     this.session = session;
     this.recorder = new SnapshotRecorder(session.cluster.state);
     this.driver = new ClockDriver(session, speed);
     this.driver.subscribe(() => this.changed());
-    this.attach(session, lesson);
+    this.attach(session, undefined);
+    const persisted = opts.saved?.lesson;
+    void this.loadLessons().then(() => {
+      if (this.session === session && persisted) this.setLesson(this.restoreLesson(session, persisted));
+    });
+  }
+
+  /** Loads the lessons runtime (once). */
+  async loadLessons(): Promise<LessonsModule> {
+    if (!this.lessons) {
+      this.lessons = await this.opts.loadLessons();
+      this.changed();
+    }
+    return this.lessons;
   }
 
   /** Subscribes to changes (for useSyncExternalStore). */
@@ -136,12 +154,13 @@ export class AppController {
   /** Starts over with a new session (the lesson's, if one is given; free play otherwise). */
   reset(lesson?: Lesson): void {
     clearSaved();
-    const session = newSession(
-      lesson ? (lessonSessionOptions(lesson) as NewSessionOptions) : this.opts.freePlay,
-    );
+    const mod = this.lessons;
+    const options =
+      lesson && mod ? (mod.lessonSessionOptions(lesson) as NewSessionOptions) : this.opts.freePlay;
+    const session = newSession(options);
     let runner: LessonRunner | undefined;
-    if (lesson) {
-      runner = new LessonRunner(lesson, session as never, { lang: this.lessonLang(lesson) });
+    if (lesson && mod) {
+      runner = new mod.LessonRunner(lesson, session as never, { lang: this.lessonLang(lesson) });
       runner.start();
     }
     this.replace(session, runner);
@@ -149,8 +168,13 @@ export class AppController {
 
   /** Replaces the session with a saved one (import, share link); throws if it cannot be restored. */
   load(saved: SavedSession): void {
-    const { session, lesson } = this.open(saved, true);
-    this.replace(session, lesson);
+    const session = this.open(saved, true);
+    this.replace(session, undefined);
+    if (saved.lesson) {
+      void this.loadLessons().then(() => {
+        if (this.session === session) this.setLesson(this.restoreLesson(session, saved.lesson));
+      });
+    }
   }
 
   /** The session and lesson as saved data. */
@@ -187,27 +211,32 @@ export class AppController {
     cancelAnimationFrame(this.frame);
   }
 
-  /** The session (and lesson runner) for `saved`, or a new free-play session if there is none or it is broken. */
-  private open(
-    saved: SavedSession | undefined,
-    strict = false,
-  ): { session: UiSession; lesson?: LessonRunner } {
+  /** The session for `saved`, or a new free-play session if there is none or it is broken. */
+  private open(saved: SavedSession | undefined, strict = false): UiSession {
     if (saved) {
       try {
-        const session = restoreSession(saved.session);
-        return { session, lesson: this.restoreLesson(session, saved.lesson) };
+        return restoreSession(saved.session);
       } catch (e) {
         if (strict) throw e;
         this.notice = `${e instanceof Error ? e.message : String(e)}`;
       }
     }
-    return { session: newSession(this.opts.freePlay) };
+    return newSession(this.opts.freePlay);
   }
 
   private restoreLesson(session: UiSession, persisted: unknown): LessonRunner | undefined {
     const p = persisted as PersistedLesson | undefined;
-    const lesson = p && this.opts.lessons.find((l) => l.id === p.lessonId);
-    return lesson ? new LessonRunner(lesson, session as never, { persisted: p }) : undefined;
+    const mod = this.lessons;
+    const lesson = p && mod?.bundledLessons.lessons.find((l) => l.id === p.lessonId);
+    return lesson && mod ? new mod.LessonRunner(lesson, session as never, { persisted: p }) : undefined;
+  }
+
+  /** Attaches a lesson runner to the current session. */
+  private setLesson(runner: LessonRunner | undefined): void {
+    if (!runner) return;
+    this.unsubscribe();
+    this.attach(this.session, runner);
+    this.changed();
   }
 
   private lessonLang(lesson: Lesson): string {

@@ -3,17 +3,22 @@
  * controller and render. Saves when the page is hidden so a closed tab loses nothing.
  */
 import { createRoot } from "react-dom/client";
-import { bundledLessons } from "../lessons/bundled";
 import { App } from "./App";
 import { AppController } from "./app-controller";
 import { decodeShare, shareParam } from "./persist/share";
 import { loadSaved, type SavedSession } from "./persist/storage";
 import "./styles.css";
 
-/** The free-play session's working folder: the notes' manifest, so their commands work as written. */
+/** The free-play session's working folder: the notes' manifests (lesson 1's files), so their commands work as written. */
 function freePlayFiles(): Record<string, string> {
-  const notes = bundledLessons.lessons.find((l) => l.id === "01-rolling-update");
-  return Object.fromEntries((notes?.files ?? []).map((f) => [f.name, f.content]));
+  const files = import.meta.glob("/lessons/01-rolling-update/*.yaml", {
+    query: "?raw",
+    import: "default",
+    eager: true,
+  }) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(files).map(([path, text]) => [path.split("/").pop() ?? path, text]),
+  );
 }
 
 async function savedFromLink(): Promise<SavedSession | undefined> {
@@ -32,7 +37,7 @@ async function start(): Promise<void> {
   const fromLink = await savedFromLink();
   const app = new AppController({
     saved: fromLink ?? loadSaved(),
-    lessons: bundledLessons.lessons,
+    loadLessons: () => import("./lesson/lessons-module"),
     freePlay: { files: freePlayFiles() },
     languages: navigator.languages ?? [navigator.language],
   });
@@ -43,7 +48,7 @@ async function start(): Promise<void> {
   });
   (window as unknown as { __sandbox?: AppController }).__sandbox = app;
   const root = document.getElementById("root");
-  if (root) createRoot(root).render(<App app={app} lessons={bundledLessons.lessons} />);
+  if (root) createRoot(root).render(<App app={app} />);
 }
 
 void start();

@@ -67,16 +67,17 @@ function Report({ report }: { report: CheckReport }) {
 }
 
 /** The lesson panel. */
-export function LessonPanel({ lessons }: { lessons: readonly Lesson[] }) {
+export function LessonPanel() {
   const app = useApp();
   const t = useT();
   const runner = app.lesson;
   const [showHint, setShowHint] = useState(false);
   if (!runner) {
+    const lessons = app.lessons?.bundledLessons.lessons;
     return (
       <section className="lesson" aria-label={t("lesson")}>
         <h2>{t("lessons")}</h2>
-        <Chooser lessons={lessons} />
+        {lessons ? <Chooser lessons={lessons} /> : <p className="muted">…</p>}
       </section>
     );
   }
