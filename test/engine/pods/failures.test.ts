@@ -81,6 +81,19 @@ describe("crash loop back-off", () => {
     });
   });
 
+  it("shows the dead run (Error) until the restarted container dies again, then CrashLoopBackOff", () => {
+    const c = cluster();
+    c.request((api) => api.create("pods", pod("app", "sandbox/needs-env:v1")));
+    c.advance(3000);
+    expect(status(c, "app").state.terminated).toMatchObject({ exitCode: 1, reason: "Error" });
+    expect(status(c, "app").restartCount).toBe(1);
+    c.advance(1000);
+    expect(status(c, "app").state.waiting.reason).toBe("CrashLoopBackOff");
+    expect(status(c, "app").state.waiting.message).toMatch(
+      /^back-off 10s restarting failed container=app pod=app_default\(/,
+    );
+  });
+
   it("OOMKilled when the memory limit is below what the app uses", () => {
     const c = cluster();
     const resources = { limits: { memory: "256Mi" } };

@@ -120,9 +120,8 @@ function beginPull(sc: StepContext, c: ContainerRuntime): void {
   const nodeImages = (sc.kubelet.images[sc.prt.node] ??= {});
   const readyAt = nodeImages[c.image];
   const policy = sc.spec.imagePullPolicy ?? "IfNotPresent";
-  c.waiting = {
-    reason: c.restartCount > 0 || c.last ? (c.waiting?.reason ?? "ContainerCreating") : "ContainerCreating",
-  };
+  // A container restarting right after dying keeps showing that run (`Error`, `StartError`) until the new one starts.
+  if (!c.terminated) c.waiting = { reason: c.waiting?.reason ?? "ContainerCreating" };
   if (policy !== "Always" && readyAt !== undefined && readyAt <= now) {
     event(sc, "Normal", "Pulled", `Container image "${c.image}" already present on machine`);
     goTo(c, "create", now);
@@ -281,11 +280,13 @@ function afterExit(sc: StepContext, c: ContainerRuntime, firstReason: string): v
 /** Restarts the container: the back-off grows (10 s, then doubling to 300 s) and the run count goes up. */
 function restart(sc: StepContext, c: ContainerRuntime): void {
   const now = sc.ctx.state.now;
-  if (c.terminated) c.last = c.terminated;
-  c.terminated = undefined;
+  // Straight after a crash the dead run stays the visible state; after a back-off the waiting reason stays.
+  if (c.terminated) {
+    c.last = c.terminated;
+    c.waiting = undefined;
+  }
   c.restartCount += 1;
   c.backoffMs = c.backoffMs ? Math.min(c.backoffMs * 2, BACKOFF_MAX_MS) : BACKOFF_INITIAL_MS;
   c.lastRestartAt = now;
-  c.waiting = { reason: c.waiting?.reason ?? "CrashLoopBackOff" };
   goTo(c, "pull", now);
 }
