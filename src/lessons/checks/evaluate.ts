@@ -123,9 +123,10 @@ function evaluateQuery(q: Query, world: LessonWorld, mark: StepMark): Outcome {
       return { ok: hit !== undefined, observed: { value: shown(hit ?? last) } };
     }
     case "terminalRunning": {
-      const busy = new Set(world.terminals.filter((t) => t.busy).map((t) => t.id));
+      // A line typed into an in-pod shell is an entry of its own, running (exit null) until it ends.
+      const open = new Set(world.terminals.map((t) => t.id));
       const run = world.transcript.find(
-        (c) => c.exit === null && busy.has(c.terminal) && c.line.includes(q.text),
+        (c) => c.exit === null && open.has(c.terminal) && c.line.includes(q.text),
       );
       return run
         ? { ok: true, observed: { value: run.line } }
