@@ -62,3 +62,10 @@ export const HTTP_GO_WRONG_PROBE = HTTP_GO_V1.replace(
   "        - containerPort: 8080\n",
   "        - containerPort: 8080\n        readinessProbe:\n          httpGet:\n            path: /healthz\n            port: 8081\n          periodSeconds: 5\n",
 );
+
+/** http-go with one replica of `image`, extra container lines (indented 8) and a 60 s progress deadline. */
+export function httpGoWith(image: string, containerExtra = ""): string {
+  return HTTP_GO_V1.replace("  replicas: 3\n", "  replicas: 1\n  progressDeadlineSeconds: 60\n")
+    .replace("gasbugs/http-go:v1", image)
+    .replace("        - containerPort: 8080\n", `        - containerPort: 8080\n${containerExtra}`);
+}
