@@ -46,7 +46,10 @@ export function repl(session: Session, opts: ReplOptions = {}): Promise<number> 
     };
     const settle = (): void => {
       answerEdits(t, rl);
-      if (t.exited !== undefined) return done(t.exited);
+      if (t.exited !== undefined) {
+        done(t.exited);
+        return;
+      }
       if (t.busy) {
         timer ??= setInterval(() => {
           advance();

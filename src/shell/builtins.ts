@@ -112,6 +112,59 @@ const loopControl = (kind: "break" | "continue"): CommandImpl =>
     throw new LoopControl(kind);
   });
 
+/** `test EXPR` / `[ EXPR ]`: strings, integers, -z/-n, -f/-d/-e, `!`; status 0 true, 1 false, 2 error. */
+const test = sync((argv, io, _stdin, sh) => {
+  let args = argv.slice(1);
+  if (argv[0] === "[") {
+    if (args[args.length - 1] !== "]") {
+      io.err(`${sh.host.name}: [: missing ]\n`);
+      return 2;
+    }
+    args = args.slice(0, -1);
+  }
+  const r = evaluateTest(args, sh.host.files);
+  if (typeof r === "string") {
+    io.err(`${sh.host.name}: ${argv[0]}: ${r}\n`);
+    return 2;
+  }
+  return r ? 0 : 1;
+});
+
+function evaluateTest(
+  args: string[],
+  files: { isDir(p: string): boolean; read(p: string): string | undefined },
+): boolean | string {
+  if (args[0] === "!") {
+    const r = evaluateTest(args.slice(1), files);
+    return typeof r === "string" ? r : !r;
+  }
+  const [a = "", op, b = ""] = args;
+  if (args.length === 0) return false;
+  if (args.length === 1) return a !== "";
+  if (args.length === 2) {
+    if (a === "-z") return op === "";
+    if (a === "-n") return op !== "";
+    if (a === "-f") return files.read(op ?? "") !== undefined;
+    if (a === "-d") return files.isDir(op ?? "");
+    if (a === "-e") return files.read(op ?? "") !== undefined || files.isDir(op ?? "");
+    return `${a}: unary operator expected`;
+  }
+  if (op === "=" || op === "==") return a === b;
+  if (op === "!=") return a !== b;
+  const ints: Record<string, (x: number, y: number) => boolean> = {
+    "-eq": (x, y) => x === y,
+    "-ne": (x, y) => x !== y,
+    "-lt": (x, y) => x < y,
+    "-le": (x, y) => x <= y,
+    "-gt": (x, y) => x > y,
+    "-ge": (x, y) => x >= y,
+  };
+  const cmp = op ? ints[op] : undefined;
+  if (!cmp) return `${op}: unknown operand`;
+  for (const v of [a, b]) if (!/^\s*-?\d+\s*$/.test(v)) return `${v}: bad number`;
+  return cmp(Number(a), Number(b));
+}
+
 /** The builtins by name. */
 export const BUILTINS: Readonly<Record<string, CommandImpl>> = {
   echo,
@@ -124,6 +177,8 @@ export const BUILTINS: Readonly<Record<string, CommandImpl>> = {
   false: sync(() => 1),
   ":": sync(() => 0),
   read,
+  test,
+  "[": test,
   break: loopControl("break"),
   continue: loopControl("continue"),
 };

@@ -236,7 +236,7 @@ export const grep: FilterFactory = (args, io) => {
       patterns.push(p);
     } else if (a.startsWith("-") && a.length > 1 && !a.startsWith("--")) {
       for (const f of a.slice(1)) {
-        if (!"viceFwnqo".includes(f))
+        if (!"vicEFwnqo".includes(f))
           return invalidOption("grep", f, "Usage: grep [OPTION]... PATTERNS [FILE]...", io, 2);
         flags.add(f);
       }

@@ -141,6 +141,13 @@ function doubleQuoted(line: string, start: number, part: (p: WordPart) => void):
       i = end + 1;
       continue;
     }
+    if (ch === "`") {
+      const end = line.indexOf("`", i + 1);
+      if (end < 0) throw new IncompleteInput("`");
+      part({ kind: "subst", source: line.slice(i + 1, end), quoted: true });
+      i = end + 1;
+      continue;
+    }
     part({ kind: "expand", text: ch, quoted: true });
     i++;
   }
