@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type Check, evaluate, parseCheck, type WorldCommand } from "../../src/lessons";
-import { describeObservation } from "../../src/lessons/checks/messages";
+import { checkLine, describeObservation } from "../../src/lessons/checks/messages";
 import { deployment, emptyCluster, event, pod, put, ran, rs } from "./fixtures";
 
 function check(source: string): Check {
@@ -184,5 +184,21 @@ describe("check syntax errors", () => {
     ],
   ])("%s", (source, message) => {
     expect(parseCheck(source, 3)).toEqual({ ok: false, message });
+  });
+});
+
+describe("report lines", () => {
+  it("show an observed command output as its first line", () => {
+    expect(
+      checkLine(
+        'command "x" stderr contains "y"',
+        false,
+        'Error: unknown command "apply" for "kubectl"\n\nDid you mean this?\n',
+        "en",
+      ),
+    ).toBe('✗ command "x" stderr contains "y" (observed: Error: unknown command "apply" for "kubectl" …)');
+    expect(checkLine("last command stdout contains y", false, "a".repeat(130), "ko")).toBe(
+      `✗ last command stdout contains y (현재: ${"a".repeat(120)}…)`,
+    );
   });
 });

@@ -73,5 +73,16 @@ export function checkLine(
   if (ok) return `✓ ${source}`;
   const w = wordsFor(lang);
   const when = atMs === undefined ? "" : `${w.at} ${clock(atMs)}, `;
-  return `✗ ${source} (${when}${w.observed}: ${observed})`;
+  return `✗ ${source} (${when}${w.observed}: ${oneLine(observed)})`;
+}
+
+/** At most this many characters of an observed value are shown (a whole command output would drown the line). */
+const OBSERVED_WIDTH = 120;
+
+/** An observed value on one line: its first non-empty line, cut at OBSERVED_WIDTH, `…` when anything was left out. */
+export function oneLine(observed: string): string {
+  const lines = observed.split("\n").filter((l) => l.trim() !== "");
+  const first = lines[0] ?? "";
+  if (first.length > OBSERVED_WIDTH) return `${first.slice(0, OBSERVED_WIDTH)}…`;
+  return lines.length > 1 ? `${first} …` : first;
 }
