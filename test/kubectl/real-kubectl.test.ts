@@ -3,7 +3,7 @@
  * v1.32.4 run at test time against the same objects (served by test/support/fake-apiserver.ts). These
  * commands format client-side from the objects, so the comparison is exact. Without a kubectl on PATH
  * the output is compared with the real kubectl output stored below (captured from the same fixtures,
- * absolute dates replaced by <date>).
+ * absolute dates replaced by <date> and <time>).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KObject } from "../../src/engine";
@@ -127,7 +127,26 @@ function world(): KObject[] {
       252,
     ),
   ];
+  objs.push({
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: "tricky", namespace: "default", creationTimestamp: "2026-01-01T00:00:00Z" },
+    data: {
+      when: "2026-11-29T02:49:46Z",
+      on: "on",
+      n: "1",
+      yes: "yes",
+      empty: "",
+      hex: "0x1F",
+      colon: "a: b",
+      json: '{"x":1}\n',
+      long: "kubectl set image deployment/http-go http-go=example/http-go:v2 --record=true and then some more words to wrap twice over the eighty column limit",
+      lead: " leading space",
+      star: "*",
+    },
+  });
   for (const o of objs) {
+    o.metadata.resourceVersion ??= "1";
     o.metadata.uid ??= `uid-${o.metadata.name}`;
     o.metadata.namespace ??= "default";
   }
@@ -143,11 +162,39 @@ const CASES: [string, string[]][] = [
   ["rollout history", ["rollout", "history", "deployment/http-go"]],
   ["rollout history --revision", ["rollout", "history", "deploy/http-go", "--revision=1"]],
   ["rollout status", ["rollout", "status", "deployment/http-go", "--watch=false"]],
+  ["get -o yaml", ["get", "deployment", "http-go", "-o", "yaml"]],
+  ["get configmap -o yaml", ["get", "cm", "tricky", "-o", "yaml"]],
+  ["get configmap -o json", ["get", "cm", "tricky", "-o", "json"]],
+  ["get list -o json", ["get", "svc", "-o", "json"]],
+  ["get -o name", ["get", "deploy,rs", "-o", "name"]],
+  [
+    "get -o jsonpath",
+    ["get", "pods", "-o", "jsonpath={.items[*].metadata.name} {.items[0].spec.containers[0].image}"],
+  ],
+  [
+    "get -o jsonpath range",
+    ["get", "rs", "-o", 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.replicas}{"\\n"}{end}'],
+  ],
+  [
+    "get -o custom-columns",
+    [
+      "get",
+      "rs",
+      "-o",
+      "custom-columns=NAME:.metadata.name,IMAGE:.spec.template.spec.containers[0].image,X:.foo",
+    ],
+  ],
   ["api-resources", ["api-resources"]],
   ["api-resources -o wide", ["api-resources", "-o", "wide"]],
 ];
 
 const DATE = /[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d \+0000/g;
+const TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g;
+
+/** Output with absolute dates replaced (they depend on when the test runs; ages and layout do not). */
+function normalize(text: string): string {
+  return text.replace(DATE, "<date>").replace(TIME, "<time>");
+}
 
 let server: FakeApiServer | undefined;
 let useKubectl = false;
@@ -170,7 +217,7 @@ describe("against real kubectl v1.32.4", () => {
   it.each(CASES)("%s", async (name, args) => {
     if (!useKubectl) {
       const ours = run(fixture(world(), NOW), args);
-      expect(ours.stdout.replace(DATE, "<date>")).toBe(STORED[name]);
+      expect(normalize(ours.stdout)).toBe(STORED[name]);
       return;
     }
     for (let attempt = 0; ; attempt++) {
@@ -185,7 +232,7 @@ describe("against real kubectl v1.32.4", () => {
       // A second boundary crossed while kubectl ran shifts its ages by one: try once more.
       if (attempt === 0 && ours.stdout !== real.stdout) continue;
       expect(ours).toEqual({ stdout: real.stdout, stderr: real.stderr, exit: real.exit });
-      expect(real.stdout.replace(DATE, "<date>")).toBe(STORED[name]);
+      expect(normalize(real.stdout)).toBe(STORED[name]);
       return;
     }
   });
@@ -369,6 +416,175 @@ const STORED: Record<string, string> = {
     "",
   ].join("\n"),
   "rollout status": ['deployment "http-go" successfully rolled out', ""].join("\n"),
+  "get -o yaml": [
+    "apiVersion: apps/v1",
+    "kind: Deployment",
+    "metadata:",
+    "  annotations:",
+    '    deployment.kubernetes.io/revision: "2"',
+    "    kubernetes.io/change-cause: kubectl set image deployment/http-go http-go=example/http-go:v2",
+    "      --record=true",
+    '  creationTimestamp: "<time>"',
+    "  generation: 1",
+    "  labels:",
+    "    app: http-go",
+    "  name: http-go",
+    "  namespace: default",
+    '  resourceVersion: "1"',
+    "  uid: uid-http-go",
+    "spec:",
+    "  progressDeadlineSeconds: 600",
+    "  replicas: 3",
+    "  revisionHistoryLimit: 10",
+    "  selector:",
+    "    matchLabels:",
+    "      app: http-go",
+    "  strategy:",
+    "    rollingUpdate:",
+    "      maxSurge: 25%",
+    "      maxUnavailable: 25%",
+    "    type: RollingUpdate",
+    "  template:",
+    "    metadata:",
+    "      labels:",
+    "        app: http-go",
+    "    spec:",
+    "      containers:",
+    "      - image: example/http-go:v2",
+    "        name: http-go",
+    "        ports:",
+    "        - containerPort: 8080",
+    "          protocol: TCP",
+    "status:",
+    "  availableReplicas: 3",
+    "  conditions:",
+    "  - reason: MinimumReplicasAvailable",
+    '    status: "True"',
+    "    type: Available",
+    "  - reason: NewReplicaSetAvailable",
+    '    status: "True"',
+    "    type: Progressing",
+    "  observedGeneration: 1",
+    "  readyReplicas: 3",
+    "  replicas: 3",
+    "  updatedReplicas: 3",
+    "",
+  ].join("\n"),
+  "get configmap -o yaml": [
+    "apiVersion: v1",
+    "data:",
+    "  colon: 'a: b'",
+    '  empty: ""',
+    '  hex: "0x1F"',
+    "  json: |",
+    '    {"x":1}',
+    "  lead: ' leading space'",
+    "  long: kubectl set image deployment/http-go http-go=example/http-go:v2 --record=true",
+    "    and then some more words to wrap twice over the eighty column limit",
+    '  "n": "1"',
+    '  "on": "on"',
+    "  star: '*'",
+    '  when: "<time>"',
+    '  "yes": "yes"',
+    "kind: ConfigMap",
+    "metadata:",
+    '  creationTimestamp: "<time>"',
+    "  name: tricky",
+    "  namespace: default",
+    '  resourceVersion: "1"',
+    "  uid: uid-tricky",
+    "",
+  ].join("\n"),
+  "get configmap -o json": [
+    "{",
+    '    "apiVersion": "v1",',
+    '    "data": {',
+    '        "colon": "a: b",',
+    '        "empty": "",',
+    '        "hex": "0x1F",',
+    '        "json": "{\\"x\\":1}\\n",',
+    '        "lead": " leading space",',
+    '        "long": "kubectl set image deployment/http-go http-go=example/http-go:v2 --record=true and then some more words to wrap twice over the eighty column limit",',
+    '        "n": "1",',
+    '        "on": "on",',
+    '        "star": "*",',
+    '        "when": "<time>",',
+    '        "yes": "yes"',
+    "    },",
+    '    "kind": "ConfigMap",',
+    '    "metadata": {',
+    '        "creationTimestamp": "<time>",',
+    '        "name": "tricky",',
+    '        "namespace": "default",',
+    '        "resourceVersion": "1",',
+    '        "uid": "uid-tricky"',
+    "    }",
+    "}",
+    "",
+  ].join("\n"),
+  "get list -o json": [
+    "{",
+    '    "apiVersion": "v1",',
+    '    "items": [',
+    "        {",
+    '            "apiVersion": "v1",',
+    '            "kind": "Service",',
+    '            "metadata": {',
+    '                "creationTimestamp": "<time>",',
+    '                "labels": {',
+    '                    "app": "http-go"',
+    "                },",
+    '                "name": "http-go",',
+    '                "namespace": "default",',
+    '                "resourceVersion": "1",',
+    '                "uid": "uid-service-http-go"',
+    "            },",
+    '            "spec": {',
+    '                "clusterIP": "10.103.47.211",',
+    '                "clusterIPs": [',
+    '                    "10.103.47.211"',
+    "                ],",
+    '                "internalTrafficPolicy": "Cluster",',
+    '                "ipFamilies": [',
+    '                    "IPv4"',
+    "                ],",
+    '                "ipFamilyPolicy": "SingleStack",',
+    '                "ports": [',
+    "                    {",
+    '                        "port": 8080,',
+    '                        "protocol": "TCP",',
+    '                        "targetPort": 8080',
+    "                    }",
+    "                ],",
+    '                "selector": {',
+    '                    "app": "http-go"',
+    "                },",
+    '                "sessionAffinity": "None",',
+    '                "type": "ClusterIP"',
+    "            }",
+    "        }",
+    "    ],",
+    '    "kind": "List",',
+    '    "metadata": {',
+    '        "resourceVersion": ""',
+    "    }",
+    "}",
+    "",
+  ].join("\n"),
+  "get -o name": [
+    "deployment.apps/http-go",
+    "replicaset.apps/http-go-5d4f7c9b6",
+    "replicaset.apps/http-go-7c5f9d8b6d",
+    "",
+  ].join("\n"),
+  "get -o jsonpath": ["http-go-7c5f9d8b6d-lb6rc example/http-go:v2"].join("\n"),
+  "get -o jsonpath range": ["http-go-5d4f7c9b6\t0", "http-go-7c5f9d8b6d\t3", ""].join("\n"),
+  "get -o custom-columns": [
+    "NAME                 IMAGE                X",
+    "http-go-5d4f7c9b6    example/http-go:v1   <none>",
+    "http-go-7c5f9d8b6d   example/http-go:v2   <none>",
+    "",
+  ].join("\n"),
   "api-resources": [
     "NAME                  SHORTNAMES   APIVERSION                     NAMESPACED   KIND",
     "configmaps            cm           v1                             true         ConfigMap",

@@ -4,9 +4,9 @@
  * YAML as sigs.k8s.io/yaml emits it: sequences not indented under their key). Several objects, or a
  * list request, are wrapped in `kind: List`.
  */
-import { stringify } from "yaml";
 import { type KObject, qualifiedKind, type ResourceType } from "../../engine";
 import { CmdError } from "../errors";
+import { goYaml } from "./goyaml";
 import { evalJsonPath, parseJsonPath } from "./jsonpath";
 import { alignRows } from "./tabwriter";
 
@@ -26,7 +26,7 @@ export function sortKeys(v: unknown): unknown {
 
 /** `kubectl … -o yaml` text of one value. */
 export function toYaml(v: unknown): string {
-  return stringify(sortKeys(v), { indentSeq: false, lineWidth: 0, aliasDuplicateObjects: false });
+  return goYaml(sortKeys(v));
 }
 
 /** `kubectl … -o json` text of one value (4-space indent, trailing newline). */
