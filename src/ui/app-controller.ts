@@ -5,8 +5,8 @@
  */
 import type { ClusterState } from "../engine";
 import type { Lesson, LessonRunner, PersistedLesson } from "../lessons";
+import type { Snapshot } from "../session";
 import { ClockDriver, SPEEDS, type Speed } from "./clock/driver";
-import { SnapshotRecorder } from "./clock/snapshots";
 import { defaultLang, type UiLang } from "./i18n/dictionary";
 import { clearSaved, loadPrefs, type Prefs, type SavedSession, save, savePrefs } from "./persist/storage";
 import type { UiSession } from "./session-api";
@@ -33,7 +33,6 @@ export interface AppOptions {
 /** The app's state and actions. */
 export class AppController {
   session: UiSession;
-  recorder: SnapshotRecorder;
   readonly driver: ClockDriver;
   lesson: LessonRunner | undefined;
   /** The lessons runtime once loaded. */
@@ -65,7 +64,6 @@ export class AppController {
     };
     const session = this.open(opts.saved);
     this.session = session;
-    this.recorder = new SnapshotRecorder(session.cluster.state);
     this.driver = new ClockDriver(session, speed);
     this.driver.subscribe(() => this.changed());
     this.attach(session, undefined);
@@ -96,7 +94,21 @@ export class AppController {
   /** The cluster value the views draw: the present, or the moment being looked at. */
   get viewState(): ClusterState {
     if (this.past === undefined) return this.session.cluster.state;
-    return this.recorder.at(this.past)?.state ?? this.session.cluster.state;
+    return this.snapshotAt(this.past)?.state ?? this.session.cluster.state;
+  }
+
+  /** The session's last kept cluster value at or before simulated ms `t` (the first one if none). */
+  snapshotAt(t: number): Snapshot | undefined {
+    const snaps = this.session.snapshots();
+    let lo = 0;
+    let hi = snaps.length - 1;
+    // Binary search: snapshots are in time order, one per simulated second, so an hour is 3,600 of them.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((snaps[mid] as Snapshot).t <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return snaps[lo];
   }
 
   /** Sets the interface language (the lesson follows when it has that language). */
@@ -140,13 +152,10 @@ export class AppController {
   /** Makes the moment being looked at the present (the Session's time travel). */
   continueFromHere(): void {
     if (this.past === undefined) return;
-    const snapshot = this.recorder.at(this.past);
+    const snapshot = this.snapshotAt(this.past);
     if (!snapshot) return;
-    const travel = (this.session as { travel?: (t: number) => void }).travel;
-    if (typeof travel === "function") travel.call(this.session, snapshot.t);
-    else this.session.cluster.restore(snapshot.state);
+    this.session.travelTo(snapshot.t);
     this.past = undefined;
-    this.recorder.record(this.session.cluster.state);
     this.saveSoon();
     this.changed();
   }
@@ -247,7 +256,6 @@ export class AppController {
     this.unsubscribe();
     this.lesson?.dispose();
     this.session = session;
-    this.recorder = new SnapshotRecorder(session.cluster.state);
     this.driver.retarget(session);
     this.past = undefined;
     this.generation++;
@@ -263,14 +271,12 @@ export class AppController {
       this.saveSoon();
       this.changed();
     });
-    const offCluster = session.cluster.subscribe((state) => this.recorder.record(state));
     const offLesson = lesson?.subscribe(() => {
       this.saveSoon();
       this.changed();
     });
     this.unsubscribe = () => {
       offSession();
-      offCluster();
       offLesson?.();
     };
   }

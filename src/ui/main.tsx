@@ -34,6 +34,7 @@ async function savedFromLink(): Promise<SavedSession | undefined> {
 }
 
 async function start(): Promise<void> {
+  performance.mark("sandbox:start");
   const fromLink = await savedFromLink();
   const app = new AppController({
     saved: fromLink ?? loadSaved(),
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
     freePlay: { files: freePlayFiles() },
     languages: navigator.languages ?? [navigator.language],
   });
+  performance.mark("sandbox:session");
   if (fromLink) app.saveNow();
   window.addEventListener("pagehide", () => app.saveNow());
   document.addEventListener("visibilitychange", () => {

@@ -1,41 +1,17 @@
 /**
- * The part of the Session (src/session, interfaces.md) the browser app uses, written structurally so
- * the app depends on the agreed shape only. The real Session satisfies it; see session-factory.ts.
+ * The Session types as the browser app names them. The app drives the real Session (src/session):
+ * typed lines, Ctrl-C, editor answers, clock ticks, time travel, persistence by replay.
  */
-import type { Cluster } from "../engine";
-import type { WorldCommand } from "../lessons";
-
-/** One executed line of any terminal (the Session's TranscriptEntry, as the lessons read it too). */
-export type UiTranscriptEntry = WorldCommand;
-
-/** An open `kubectl edit` waiting for the editor's answer. */
-export interface UiPendingEdit {
-  file: string;
-  content: string;
-  answer(text: string | null): void;
-}
-
-/** One terminal of the session. */
-export interface UiTerminal {
-  readonly id: number;
-  readonly prompt: string;
-  readonly busy: boolean;
-  submit(line: string): void;
-  interrupt(): void;
-  onOutput(cb: (text: string, stream: "stdout" | "stderr") => void): () => void;
-  readonly pendingEdit: UiPendingEdit | undefined;
-  complete(line: string, cursor: number): string[];
-}
+import type { Session, Terminal, TranscriptEntry } from "../session";
 
 /** The session: one cluster, its clock, N terminals. */
-export interface UiSession {
-  readonly cluster: Cluster;
-  readonly terminals: readonly UiTerminal[];
-  openTerminal(): UiTerminal;
-  closeTerminal(id: number): void;
-  tick(ms: number): void;
-  nextWake(): number | undefined;
-  readonly transcript: readonly UiTranscriptEntry[];
-  subscribe(listener: () => void): () => void;
-  toJSON(): unknown;
-}
+export type UiSession = Session;
+
+/** One terminal of the session. */
+export type UiTerminal = Terminal;
+
+/** One executed line of any terminal. */
+export type UiTranscriptEntry = TranscriptEntry;
+
+/** An open `kubectl edit` waiting for the editor's answer. */
+export type UiPendingEdit = NonNullable<Terminal["pendingEdit"]>;

@@ -35,10 +35,10 @@ function Marks({ now }: { now: number }) {
 export function ClockBar() {
   const app = useApp();
   const t = useT();
-  const recorder = app.recorder;
+  const snaps = app.session.snapshots();
   const now = app.session.cluster.state.now;
   const shown = app.past ?? now;
-  const first = recorder.snapshots[0]?.t ?? 0;
+  const first = snaps[0]?.t ?? 0;
   const speed = app.driver.speed;
   return (
     <section className="clock" aria-label={t("clock")}>
@@ -81,7 +81,7 @@ export function ClockBar() {
           value={shown}
           onChange={(e) => {
             const v = Number(e.target.value);
-            app.viewAt(v >= now ? undefined : recorder.at(v)?.t);
+            app.viewAt(v >= now ? undefined : app.snapshotAt(v)?.t);
           }}
         />
       </div>

@@ -1,8 +1,9 @@
 /**
- * The clock the learner holds: pause, or play at 1×, 5× or 20× real time. While playing, every
- * animation frame adds the wall time that passed (times the speed) to the Session's clock, at most
- * ten times a second (simulated events are at least a second apart, so 10 Hz shows every one while
- * leaving the frames to the animations).
+ * The clock the learner holds: pause, or play at 1×, 5× or 20× real time. While playing, the wall
+ * time that passes (times the speed) is owed to the Session's clock, checked ten times a second. It
+ * is paid (one `tick`) as soon as something is due within it, or once a whole simulated second is
+ * owed: every tick is a recorded input of the session, so ticking only when it matters keeps the saved
+ * session small (about one tick per simulated second instead of sixty) and shows every event on time.
  */
 
 /** The speeds offered (0 = paused). */
@@ -16,9 +17,14 @@ const TICK_INTERVAL_MS = 100;
 /** Longest wall gap counted at once (a background tab resumes without a jump of hours). */
 const MAX_GAP_MS = 1000;
 
+/** Simulated ms owed before a tick is paid even if nothing is due (the clock display moves each second). */
+const MAX_OWED_MS = 1000;
+
 /** What the driver moves. */
 export interface Tickable {
   tick(ms: number): void;
+  nextWake(): number | undefined;
+  readonly cluster: { readonly now: number };
 }
 
 /** Drives a Tickable from requestAnimationFrame. */
@@ -26,6 +32,8 @@ export class ClockDriver {
   private speedValue: Speed;
   private frame = 0;
   private last = 0;
+  /** Simulated ms owed to the session. */
+  private owed = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -45,6 +53,7 @@ export class ClockDriver {
   setSpeed(speed: Speed): void {
     this.speedValue = speed;
     this.last = 0;
+    this.owed = 0;
     this.schedule();
     for (const l of this.listeners) l();
   }
@@ -53,6 +62,7 @@ export class ClockDriver {
   retarget(target: Tickable): void {
     this.target = target;
     this.last = 0;
+    this.owed = 0;
   }
 
   /** Calls `listener` when the speed changes. */
@@ -79,7 +89,14 @@ export class ClockDriver {
     const gap = now - this.last;
     if (gap >= TICK_INTERVAL_MS) {
       this.last = now;
-      this.target.tick(Math.round(Math.min(gap, MAX_GAP_MS) * this.speedValue));
+      this.owed += Math.round(Math.min(gap, MAX_GAP_MS) * this.speedValue);
+      const wake = this.target.nextWake();
+      const due = wake !== undefined && wake <= this.target.cluster.now + this.owed;
+      if (due || this.owed >= MAX_OWED_MS) {
+        const ms = this.owed;
+        this.owed = 0;
+        this.target.tick(ms);
+      }
     }
     this.schedule();
   }
