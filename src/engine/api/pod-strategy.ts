@@ -8,6 +8,7 @@
  */
 import { isLatestTag } from "../model/images";
 import type { KObject } from "../model/types";
+import { validatePod } from "./pod-validation";
 import type { KindStrategy } from "./strategy";
 
 // biome-ignore lint/suspicious/noExplicitAny: manifests are loosely typed until validated
@@ -77,6 +78,7 @@ export function defaultPodTemplate(template: Loose | undefined): void {
 /** The Pod strategy: spec defaults plus the pod-only ones; status subresource. */
 export const POD_STRATEGY: KindStrategy = {
   hasStatus: true,
+  validate: (obj) => validatePod(obj),
   applyDefaults(obj: KObject) {
     obj.spec ??= {};
     defaultPodSpec(obj.spec);

@@ -8,6 +8,7 @@
 import type { KObject } from "../model/types";
 import type { ClusterState } from "../store/state";
 import { nextRandomInt } from "./api";
+import { validateService } from "./pod-validation";
 import type { KindStrategy } from "./strategy";
 
 /** 10.96.0.0/12 holds 2^20 addresses; the network and broadcast addresses are never handed out. */
@@ -76,5 +77,6 @@ export function allocateServiceAddresses(obj: KObject, state: ClusterState): voi
 export const SERVICE_STRATEGY: KindStrategy = {
   hasStatus: true,
   applyDefaults: applyServiceDefaults,
+  validate: (obj) => validateService(obj),
   allocate: allocateServiceAddresses,
 };

@@ -102,3 +102,23 @@ describe("pod lifecycle (defaults: first pull 2 s, start 1 s, ready at start wit
       expect(line).toMatch(/^web-5f4d98f6d5-[bcdfghjklmnpqrstvwxz2456789]{5} 10\.244\.0\.\d+$/);
   });
 });
+
+describe("pod and service validation (API server messages)", () => {
+  it("refuses a pod without an image and a Service without ports", () => {
+    const c = cluster();
+    expect(() => c.request((api) => api.create("pods", pod("web", "")))).toThrow(
+      'Pod "web" is invalid: spec.containers[0].image: Required value',
+    );
+    expect(() =>
+      c.request((api) =>
+        api.create("services", {
+          apiVersion: "v1",
+          kind: "Service",
+          metadata: { name: "s" },
+          spec: { selector: { a: "b" } },
+        }),
+      ),
+    ).toThrow('Service "s" is invalid: spec.ports: Required value');
+    expect(c.state.objects.pods?.["default/web"]).toBeUndefined();
+  });
+});

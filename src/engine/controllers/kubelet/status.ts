@@ -8,7 +8,6 @@
 import { qosClass } from "../../api/pod-strategy";
 import { fullReference, parseImageRef } from "../../model/images";
 import type { KObject } from "../../model/types";
-import { NODE_IP } from "../../sim/bootstrap";
 import { type ClusterState, timestamp } from "../../store/state";
 import { type ContainerRuntime, hex64, type PodRuntime, type Termination } from "./runtime";
 
@@ -61,11 +60,12 @@ export function podStatus(state: ClusterState, pod: KObject, rt: PodRuntime): Lo
     ),
     ...old.filter((c) => c.type === "PodScheduled"),
   ];
+  const hostIP = nodeIp(state, rt.node);
   return {
     phase: podPhase(pod, rt.containers),
     conditions,
-    hostIP: NODE_IP,
-    hostIPs: [{ ip: NODE_IP }],
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
     podIP: rt.ip,
     podIPs: [{ ip: rt.ip }],
     startTime: started,
@@ -73,6 +73,12 @@ export function podStatus(state: ClusterState, pod: KObject, rt: PodRuntime): Lo
     // Computed from the admitted spec (LimitRanger may have added resources after defaulting).
     qosClass: qosClass(pod.spec ?? {}),
   };
+}
+
+/** The node's InternalIP (the pod's hostIP). */
+function nodeIp(state: ClusterState, node: string): string {
+  const addresses: Loose[] = state.objects.nodes?.[node]?.status?.addresses ?? [];
+  return addresses.find((a) => a.type === "InternalIP")?.address ?? "";
 }
 
 /** A condition with the old lastTransitionTime when its status is unchanged, else `first` (first report) or `now`. */
