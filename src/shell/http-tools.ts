@@ -44,9 +44,9 @@ export function reasonPhrase(status: number): string {
   return REASONS[status] ?? "Unknown";
 }
 
-/** busybox wget's progress line: name padded to 20, 100%, 32 stars, the size in 5 columns, ETA. */
+/** busybox wget's progress line (`%-20.20s%4u%%`): name padded to 20, 100% in 4 columns, 32 stars, the size in 5 columns, ETA. */
 function wgetProgress(name: string, size: number): string {
-  return `${name.padEnd(20)}100% |${"*".repeat(32)}| ${String(size).padStart(5)}  0:00:00 ETA\n`;
+  return `${name.padEnd(20)} 100% |${"*".repeat(32)}| ${String(size).padStart(5)}  0:00:00 ETA\n`;
 }
 
 /** `wget [-q] [-O FILE|-] [-T SEC] URL` (busybox). */
