@@ -62,6 +62,7 @@ export {
 export { defaultControllers } from "./controllers/index";
 export { containerLogs } from "./controllers/kubelet/index";
 export { quotaController } from "./controllers/quota";
+export { hex64 } from "./controllers/kubelet/runtime";
 export { rootCaPublisher, serviceAccountController } from "./controllers/serviceaccount";
 export {
   DEFAULT_IMAGES,
