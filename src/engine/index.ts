@@ -61,8 +61,8 @@ export {
 } from "./controllers/deployment/util";
 export { defaultControllers } from "./controllers/index";
 export { containerLogs } from "./controllers/kubelet/index";
-export { quotaController } from "./controllers/quota";
 export { hex64 } from "./controllers/kubelet/runtime";
+export { quotaController } from "./controllers/quota";
 export { rootCaPublisher, serviceAccountController } from "./controllers/serviceaccount";
 export {
   DEFAULT_IMAGES,
