@@ -3,7 +3,7 @@
  * `kubectl run -it … -- sh` run. The image catalog says which binaries exist (busybox: sh, wget, no curl,
  * no bash); `wget`/`curl` go through the engine's simulated network. busybox ash's prompt is `/ # `.
  */
-import { type Cluster, type Pod, resolveImage } from "../engine";
+import { type Cluster, hex64, type Pod, resolveImage } from "../engine";
 import type { PodExec } from "../kubectl/context";
 import { Interrupt, type Io, type Program } from "../kubectl/program";
 import { VirtualFiles } from "./files";
@@ -16,18 +16,6 @@ export function imageBinaries(cluster: Cluster, pod: Pod, container: string): st
   const c = pod.spec?.containers?.find((x) => x.name === container) ?? pod.spec?.containers?.[0];
   const images = (cluster.state.runtime.images ?? []) as Parameters<typeof resolveImage>[0];
   return resolveImage(images, c?.image ?? "")?.binaries ?? [];
-}
-
-/** 64 hex digits from `seed` (FNV-1a rounds): the exec id in the OCI error, stable per run. */
-function hex64(seed: string): string {
-  let out = "";
-  let h = 0x811c9dc5;
-  for (let round = 0; out.length < 64; round++) {
-    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
-    h = Math.imul(h ^ round, 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, "0");
-  }
-  return out.slice(0, 64);
 }
 
 /** The PodExec the session gives kubectl: runs `argv` in the container as containerd would. */
