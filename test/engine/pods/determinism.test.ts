@@ -1,0 +1,80 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Cluster } from "../../../src/engine/index";
+import { cluster, rs } from "./fixtures";
+
+/** One step a learner could cause: create or scale a ReplicaSet, delete a pod, let time pass. */
+type Op =
+  | { kind: "scale"; name: string; replicas: number; image: string }
+  | { kind: "deletePod"; index: number }
+  | { kind: "advance"; ms: number };
+
+const IMAGES = ["gasbugs/http-go:v1", "sandbox/needs-env:v1", "gasbugs/http-go:v9", "busybox"];
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    kind: fc.constant("scale" as const),
+    name: fc.constantFrom("a", "b"),
+    replicas: fc.integer({ min: 0, max: 6 }),
+    image: fc.constantFrom(...IMAGES),
+  }),
+  fc.record({ kind: fc.constant("deletePod" as const), index: fc.nat(20) }),
+  fc.record({ kind: fc.constant("advance" as const), ms: fc.integer({ min: 0, max: 60_000 }) }),
+);
+
+function apply(c: Cluster, o: Op): void {
+  if (o.kind === "advance") {
+    c.advance(o.ms);
+    return;
+  }
+  if (o.kind === "deletePod") {
+    const pods = Object.values(c.state.objects.pods ?? {});
+    const p = pods[o.index % Math.max(1, pods.length)];
+    if (p) c.request((api) => api.delete("pods", "default", p.metadata.name));
+    return;
+  }
+  c.request((api) => {
+    const existing = api.state.objects.replicasets?.[`default/${o.name}`];
+    if (!existing) return api.create("replicasets", rs(o.name, o.replicas, o.image));
+    const next = JSON.parse(JSON.stringify(existing));
+    next.spec.replicas = o.replicas;
+    return api.update("replicasets", next);
+  });
+}
+
+describe("determinism (DET1: same seed + same operations → deep-equal state)", () => {
+  it("DET1 holds for random pod-level operations, failing images included", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(op, { maxLength: 12 }), (seed, ops) => {
+        const a = cluster(seed);
+        const b = cluster(seed);
+        for (const o of ops) {
+          apply(a, o);
+          apply(b, o);
+        }
+        expect(JSON.stringify(b.state)).toBe(JSON.stringify(a.state));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("RSC1: every ReplicaSet's status.replicas equals its active pods after any operations", () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 12 }), (ops) => {
+        const c = cluster(3);
+        for (const o of ops) apply(c, o);
+        for (const set of Object.values(c.state.objects.replicasets ?? {})) {
+          const active = Object.values(c.state.objects.pods ?? {}).filter(
+            (p) =>
+              p.metadata.ownerReferences?.[0]?.uid === set.metadata.uid &&
+              !p.metadata.deletionTimestamp &&
+              !["Succeeded", "Failed"].includes(p.status?.phase),
+          );
+          expect(set.status.replicas).toBe(active.length);
+          expect(active.length).toBe(set.spec.replicas);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
