@@ -16,6 +16,7 @@ export { ApiError, type FieldCause, type StatusReason } from "./api/errors";
 export type { PatchType } from "./api/patch/apply";
 export { declarativePatch } from "./api/patch/diff";
 export { goQuote, goValue } from "./api/patch/gofmt";
+export { GoJsonError, parseGoJson, parseGoJsonStream } from "./api/patch/gojson";
 export { jsonMergePatch } from "./api/patch/merge";
 export { strategicMergePatch } from "./api/patch/strategic";
 export { defaultPodTemplate } from "./api/pod-strategy";

@@ -47,7 +47,8 @@ export function apiErrorText(err: ApiError): string {
     const kind = err.details.kind ?? "";
     const name = err.details.name ?? "";
     const head = kind || name ? `The ${kind} "${name}" is invalid` : "The request is invalid";
-    if (causes.length === 0) return head;
+    // Without kind, name and causes (a JSON patch that does not apply) kubectl appends the message.
+    if (causes.length === 0) return kind || name || !err.message ? head : `${head}: ${err.message}`;
     if (causes.length === 1) return `${head}: ${causes[0]?.field}: ${causes[0]?.message}`;
     return [`${head}: `, ...causes.map((c) => `* ${c.field}: ${c.message}`)].join("\n");
   }

@@ -143,7 +143,8 @@ export class Api {
         `the name of the object (${next.metadata?.name ?? ""}) does not match the name on the URL (${name})`,
       );
     }
-    return this.replace(resource, next, undefined, { ...opts, fieldValidation: "Ignore" }, "patch");
+    // A copy: an unchanged object comes back as the stored one, a draft that dies with the transaction.
+    return deepCopy(this.replace(resource, next, undefined, { ...opts, fieldValidation: "Ignore" }, "patch"));
   }
 
   /** UPDATE of the status subresource: only `status` changes. */

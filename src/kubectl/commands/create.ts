@@ -4,19 +4,23 @@
  * `resourcequota/q created`, or per object `Error from server (AlreadyExists): error when creating
  * "q.yaml": resourcequotas "q" already exists`. Without `-f`: `error: must specify one of -f and -k`.
  */
-import { parseAllDocuments } from "yaml";
 import { ApiError, type KObject, qualifiedKind, resourceTypeForKind } from "../../engine";
-import type { Files } from "../context";
 import { CmdError, ErrorList, UsageError } from "../errors";
 import { flagsFromHelp } from "../flags-from-help";
 import { CREATE_HELP } from "../help/create";
+import { loadManifests } from "../manifests";
 import { DRY_RUN_FLAG, dryRunOf } from "./create-support";
 import type { CommandSpec } from "./types";
+import { fieldValidationOf, printWarnings, RECORD_FLAG, recordIfAsked } from "./write-support";
 
 /** `kubectl create [-f FILE]`. */
 export const createCommand: CommandSpec = {
   name: "create",
-  flags: flagsFromHelp(CREATE_HELP, [DRY_RUN_FLAG, { name: "filename", shorthand: "f", kind: "strings" }]),
+  flags: flagsFromHelp(CREATE_HELP, [
+    DRY_RUN_FLAG,
+    RECORD_FLAG,
+    { name: "filename", shorthand: "f", kind: "strings" },
+  ]),
   help: CREATE_HELP,
   *run(args, flags, ctx) {
     const files = flags.list("filename");
@@ -24,8 +28,11 @@ export const createCommand: CommandSpec = {
     if (files.length === 0 && !flags.string("kustomize")) throw new CmdError("must specify one of -f and -k");
     const dryRun = dryRunOf(flags, ctx);
     const errors: Error[] = [];
-    for (const { source, object } of loadManifests(ctx.files, files)) {
-      const t = resourceTypeForKind(object.kind, object.apiVersion);
+    const fieldValidation = fieldValidationOf(flags);
+    const objects = loadManifests(ctx.files, files, fieldValidation !== "Ignore");
+    if (objects.length === 0) throw new CmdError("no objects passed to create");
+    for (const { source, object } of objects) {
+      const t = resourceTypeForKind(object.kind ?? "", object.apiVersion);
       if (!t) {
         const name = object.metadata?.name ?? "";
         const ns = object.metadata?.namespace ?? "";
@@ -39,13 +46,16 @@ export const createCommand: CommandSpec = {
       const suffix = dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "";
       if (dryRun !== "client") {
         try {
-          ctx.cluster.request(
+          recordIfAsked(object as KObject, args, flags, ctx);
+          const r = ctx.cluster.request(
             (api) =>
               api.create(t.resource, object, t.namespaced ? ctx.namespace : undefined, {
                 dryRun: dryRun === "server",
+                fieldValidation,
               }),
             ctx.user,
           );
+          printWarnings(ctx, r.warnings);
         } catch (e) {
           if (!(e instanceof ApiError)) throw e;
           errors.push(
@@ -54,35 +64,9 @@ export const createCommand: CommandSpec = {
           continue;
         }
       }
-      ctx.io.out(`${qualifiedKind(t)}/${object.metadata.name} created${suffix}\n`);
+      ctx.io.out(`${qualifiedKind(t)}/${object.metadata?.name ?? ""} created${suffix}\n`);
     }
     if (errors.length > 0) throw new ErrorList(errors);
     return 0;
   },
 };
-
-/** The objects of the files and directories named by `-f`, in order, with the path each came from. */
-function loadManifests(files: Files, paths: readonly string[]): { source: string; object: KObject }[] {
-  const out: { source: string; object: KObject }[] = [];
-  for (const path of paths) {
-    const list = files.isDir(path)
-      ? (files.list(path) ?? [])
-          .filter((n) => /\.(ya?ml|json)$/.test(n))
-          .map((n) => `${path.replace(/\/$/, "")}/${n}`)
-      : [path];
-    for (const file of list) {
-      const text = files.read(file);
-      if (text === undefined) throw new CmdError(`the path "${file}" does not exist`);
-      for (const doc of parseAllDocuments(text)) {
-        if (doc.errors.length > 0) {
-          throw new CmdError(
-            `error parsing ${file}: error converting YAML to JSON: yaml: ${doc.errors[0]?.message ?? ""}`,
-          );
-        }
-        const value = doc.toJS();
-        if (value && typeof value === "object") out.push({ source: file, object: value as KObject });
-      }
-    }
-  }
-  return out;
-}

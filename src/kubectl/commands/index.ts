@@ -21,6 +21,7 @@ import { rolloutStatusCommand } from "./rollout-status";
 import { rolloutUndoCommand } from "./rollout-undo";
 import type { CommandSpec } from "./types";
 import { versionCommand } from "./version";
+import { WRITE_COMMANDS } from "./write";
 
 /** Every command the sandbox implements (top-level and subcommands). */
 export const COMMANDS: CommandSpec[] = [
@@ -41,6 +42,7 @@ export const COMMANDS: CommandSpec[] = [
   ...CREATE_POLICY_COMMANDS,
   ...CREATE_CONFIG_COMMANDS,
   ...CONFIG_COMMANDS,
+  ...WRITE_COMMANDS,
 ];
 
 /** Adds commands to the registry (for verbs registered from another module, e.g. in tests). */

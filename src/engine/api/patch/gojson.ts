@@ -6,7 +6,11 @@
 
 /** A syntax error worded as Go's json.SyntaxError. */
 export class GoJsonError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Go's SyntaxError.Offset: the bytes read when the error was found; -1 at end of input. */
+    readonly offset = -1,
+  ) {
     super(message);
     this.name = "GoJsonError";
   }
@@ -20,6 +24,18 @@ export function parseGoJson(text: string): unknown {
   p.ws();
   if (p.i < text.length) throw p.bad("after top-level value");
   return v;
+}
+
+/** Parses a stream of JSON values (`{…} {…}`), as a json.Decoder reads a manifest file. */
+export function parseGoJsonStream(text: string): unknown[] {
+  const p = new Reader(text);
+  const out: unknown[] = [];
+  p.ws();
+  while (p.i < text.length) {
+    out.push(p.value());
+    p.ws();
+  }
+  return out;
 }
 
 /** Go's quoteChar: `'x'`, `'\''`, `'"'`, `'\n'`. */
@@ -36,7 +52,8 @@ class Reader {
 
   bad(context: string): GoJsonError {
     if (this.i >= this.s.length) return new GoJsonError("unexpected end of JSON input");
-    return new GoJsonError(`invalid character ${quoteChar(this.s[this.i] as string)} ${context}`);
+    const c = this.s[this.i] as string;
+    return new GoJsonError(`invalid character ${quoteChar(c)} ${context}`, this.i + 1);
   }
 
   ws(): void {
