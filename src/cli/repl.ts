@@ -33,8 +33,12 @@ export function repl(session: Session, opts: ReplOptions = {}): Promise<number> 
     (stream === "stdout" ? process.stdout : process.stderr).write(text),
   );
   if (opts.banner) process.stdout.write(opts.banner);
+  let ended = false;
   return new Promise((resolve) => {
+    let finished = false;
     const done = (code: number): void => {
+      if (finished) return;
+      finished = true;
       if (timer) clearInterval(timer);
       off();
       rl.close();
@@ -59,7 +63,9 @@ export function repl(session: Session, opts: ReplOptions = {}): Promise<number> 
       }
       if (timer) clearInterval(timer);
       timer = undefined;
-      prompt();
+      // Standard input ended (Ctrl-D, or a piped script): leave once the last command is done.
+      if (ended) done(0);
+      else prompt();
     };
     rl.on("line", (line) => {
       advance();
@@ -69,14 +75,15 @@ export function repl(session: Session, opts: ReplOptions = {}): Promise<number> 
       settle();
     });
     rl.on("SIGINT", () => {
-      if (t.busy || t.readingInput) t.interrupt();
-      else {
-        process.stdout.write("^C\n");
-        t.interrupt();
-      }
+      // The terminal echoes `^C` itself; a half-typed readline line is dropped as bash does.
+      rl.write("", { ctrl: true, name: "u" });
+      t.interrupt();
       settle();
     });
-    rl.on("close", () => done(0));
+    rl.on("close", () => {
+      ended = true;
+      settle();
+    });
     prompt();
   });
 }
