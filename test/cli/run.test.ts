@@ -11,8 +11,12 @@ import { describe, expect, it } from "vitest";
 
 const BIN = resolve(import.meta.dirname, "../../bin/rollout-sandbox.js");
 
-function cli(args: string[], input?: string): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", input, timeout: 60_000 });
+function cli(
+  args: string[],
+  input?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { stdout: string; stderr: string; status: number | null } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", input, timeout: 60_000, env });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -77,6 +81,14 @@ describe("rollout-sandbox run", () => {
     expect(r.stdout).toBe(
       "$ echo $HOME\n/home/learner\n$ kubectl get svc kubernetes -o name\nservice/kubernetes\n",
     );
+  });
+
+  it("an editor opens $KUBE_EDITOR on a real temporary file and reads back what it saved", () => {
+    const dir = scriptDir("vi notes.txt\ncat notes.txt\n");
+    const editor = join(dir, "editor.sh");
+    writeFileSync(editor, "#!/bin/sh\nsed -i 's/two/TWO/' \"$1\"\n", { mode: 0o755 });
+    const r = cli(["run", join(dir, "script.sh")], undefined, { ...process.env, KUBE_EDITOR: editor });
+    expect(r.stdout).toBe("$ vi notes.txt\n$ cat notes.txt\none\nTWO\n");
   });
 
   it("a bad argument prints the usage and exits 2", () => {
