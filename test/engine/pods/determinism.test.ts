@@ -54,9 +54,9 @@ describe("determinism (DET1: same seed + same operations → deep-equal state)",
         }
         expect(JSON.stringify(b.state)).toBe(JSON.stringify(a.state));
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
-  });
+  }, 60_000);
 
   it("RSC1: every ReplicaSet's status.replicas equals its active pods after any operations", () => {
     fc.assert(
@@ -74,7 +74,7 @@ describe("determinism (DET1: same seed + same operations → deep-equal state)",
           expect(active.length).toBe(set.spec.replicas);
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
-  });
+  }, 60_000);
 });

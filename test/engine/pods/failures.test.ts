@@ -143,3 +143,18 @@ describe("configuration, image and command failures", () => {
     expect(term).toMatchObject({ exitCode: 128, reason: "StartError" });
   });
 });
+
+describe("liveness probes", () => {
+  it("restart the container after failureThreshold failures, with the kubelet's events", () => {
+    const c = cluster();
+    const probe = { httpGet: { path: "/healthz", port: 8080 }, periodSeconds: 5, failureThreshold: 2 };
+    c.request((api) => api.create("pods", pod("bad", "sandbox/healthz-500:v1", { livenessProbe: probe })));
+    c.advance(12_000);
+    expect(eventsOf(c, "bad")).toContain(
+      "Unhealthy: Liveness probe failed: HTTP probe failed with statuscode: 500",
+    );
+    expect(eventsOf(c, "bad")).toContain("Killing: Container bad failed liveness probe, will be restarted");
+    expect(status(c, "bad").restartCount).toBe(1);
+    expect(status(c, "bad").lastState.terminated).toMatchObject({ exitCode: 143, reason: "Error" });
+  });
+});

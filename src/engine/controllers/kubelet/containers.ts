@@ -221,6 +221,10 @@ function start(sc: StepContext, c: ContainerRuntime): void {
   const probe = sc.spec.readinessProbe;
   c.ready = !probe;
   c.probeAt = probe ? now + (probe.initialDelaySeconds ?? 0) * 1000 : undefined;
+  const liveness = sc.spec.livenessProbe;
+  c.livenessAt = liveness ? now + (liveness.initialDelaySeconds ?? 0) * 1000 : undefined;
+  c.livenessFailures = 0;
+  c.killing = false;
   c.exit =
     outcome.exitAfterMs === undefined
       ? undefined
@@ -242,6 +246,7 @@ function exit(sc: StepContext, c: ContainerRuntime): void {
   c.ready = false;
   c.started = false;
   c.probeAt = undefined;
+  c.livenessAt = undefined;
   afterExit(sc, c, "CrashLoopBackOff");
 }
 

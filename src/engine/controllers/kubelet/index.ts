@@ -136,8 +136,19 @@ function newRuntime(ctx: ControllerContext, k: KubeletState, pod: KObject): PodR
   };
 }
 
-/** Runs the readiness probe if due; true if it ran. */
+/** Runs the readiness and liveness probes that are due; true if one ran. */
 function probe(sc: StepContext, c: ContainerRuntime): boolean {
+  const ready = readiness(sc, c);
+  const live = liveness(sc, c);
+  return ready || live;
+}
+
+function kubeletEvent(sc: StepContext, type: "Normal" | "Warning", reason: string, message: string): void {
+  recordEvent(sc.ctx.state, sc.pod, type, reason, message, { component: "kubelet", host: sc.prt.node });
+}
+
+/** The readiness probe: successThreshold passes make the container ready, failureThreshold failures unready. */
+function readiness(sc: StepContext, c: ContainerRuntime): boolean {
   const spec = sc.spec.readinessProbe;
   const now = sc.ctx.state.now;
   if (!spec || c.step !== "running" || c.probeAt === undefined || c.probeAt > now) return false;
@@ -150,19 +161,45 @@ function probe(sc: StepContext, c: ContainerRuntime): boolean {
     c.probeSuccesses = 0;
     c.probeFailures += 1;
     if (c.probeFailures >= (spec.failureThreshold ?? 3)) c.ready = false;
-    recordEvent(sc.ctx.state, sc.pod, "Warning", "Unhealthy", `Readiness probe failed: ${result.message}`, {
-      component: "kubelet",
-      host: sc.prt.node,
-    });
+    kubeletEvent(sc, "Warning", "Unhealthy", `Readiness probe failed: ${result.message}`);
   }
   c.probeAt += (spec.periodSeconds ?? 10) * 1000;
+  return true;
+}
+
+/**
+ * The liveness probe: failureThreshold consecutive failures make the kubelet stop the container
+ * (`Container x failed liveness probe, will be restarted`); the app exits on SIGTERM after its shutdown
+ * time (exit 143, killed by the signal) and restarts under the crash back-off.
+ */
+function liveness(sc: StepContext, c: ContainerRuntime): boolean {
+  const spec = sc.spec.livenessProbe;
+  const now = sc.ctx.state.now;
+  if (!spec || c.step !== "running" || c.killing || c.livenessAt === undefined || c.livenessAt > now)
+    return false;
+  const result = runProbe(sc.ctx.state, sc.pod, sc.prt.ip, c, spec);
+  c.livenessAt += (spec.periodSeconds ?? 10) * 1000;
+  if (result.ok) {
+    c.livenessFailures = 0;
+    return true;
+  }
+  c.livenessFailures = (c.livenessFailures ?? 0) + 1;
+  kubeletEvent(sc, "Warning", "Unhealthy", `Liveness probe failed: ${result.message}`);
+  if (c.livenessFailures < (spec.failureThreshold ?? 3)) return true;
+  kubeletEvent(sc, "Normal", "Killing", `Container ${c.name} failed liveness probe, will be restarted`);
+  const grace = sc.pod.spec?.terminationGracePeriodSeconds ?? 30;
+  const shutdown = lookupImage(sc.ctx.state, c.image)?.shutdownSeconds ?? 1;
+  c.killing = true;
+  c.livenessAt = undefined;
+  c.exit = { code: 143, reason: "Error" };
+  c.at = now + Math.min(shutdown, grace) * 1000;
   return true;
 }
 
 function wakeOf(rt: PodRuntime): number | undefined {
   let earliest = rt.removeAt;
   for (const c of rt.containers) {
-    for (const t of [c.at, c.probeAt])
+    for (const t of [c.at, c.probeAt, c.livenessAt])
       if (t !== undefined && (earliest === undefined || t < earliest)) earliest = t;
   }
   return earliest;

@@ -53,6 +53,10 @@ export interface ContainerRuntime {
   probeAt?: number;
   probeSuccesses: number;
   probeFailures: number;
+  /** Liveness probe schedule and consecutive failures; `killing` once it failed and the app was told to stop. */
+  livenessAt?: number;
+  livenessFailures?: number;
+  killing?: boolean;
   containerId?: string;
   /** How the current run ends: exit code and reason at `at` (undefined: runs until stopped). */
   exit?: { code: number; reason: string; message?: string };
