@@ -3,6 +3,7 @@
  * substitution, then field splitting of unquoted expansions on blanks (as sh does with the default IFS).
  */
 import type { Effect, EffectAnswer } from "../kubectl/program";
+import { evaluateArith } from "./arith";
 import type { Word } from "./lexer";
 
 /** A computation that may wait (yields effects like a Program) and returns T. */
@@ -50,6 +51,9 @@ export function* expandWord(word: Word, scope: ExpandScope): Steps<string[]> {
       const out = (yield* scope.substitute(part.source)).replace(/\n+$/, "");
       if (part.quoted) cur += out;
       else addSplit(out);
+    } else if (part.kind === "arith") {
+      cur += String(evaluateArith(part.source, (n) => scope.get(n)));
+      has = true;
     } else {
       for (const piece of expandText(part.text, scope)) {
         if (!piece.expanded || part.quoted) {
@@ -69,6 +73,7 @@ export function* expandJoined(word: Word, scope: ExpandScope): Steps<string> {
   for (const part of word.parts) {
     if (part.kind === "literal") text += part.text;
     else if (part.kind === "subst") text += (yield* scope.substitute(part.source)).replace(/\n+$/, "");
+    else if (part.kind === "arith") text += String(evaluateArith(part.source, (n) => scope.get(n)));
     else
       text += expandText(part.text, scope)
         .map((p) => p.text)

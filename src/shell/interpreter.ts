@@ -5,6 +5,7 @@
  */
 import type { Files } from "../kubectl/context";
 import { Interrupt, type Io, type Program } from "../kubectl/program";
+import { ArithError } from "./arith";
 import { BUILTINS } from "./builtins";
 import { expandJoined, expandWords, type Steps } from "./expand";
 import {
@@ -127,6 +128,11 @@ export class Shell {
         return e.code;
       }
       if (e instanceof LoopControl) return this.status;
+      if (e instanceof ArithError) {
+        io.err(`${this.host.name}: ${e.message}\n`);
+        this.status = 2;
+        return 2;
+      }
       throw e;
     }
   }

@@ -8,7 +8,8 @@
 export type WordPart =
   | { kind: "literal"; text: string }
   | { kind: "expand"; text: string; quoted: boolean }
-  | { kind: "subst"; source: string; quoted: boolean };
+  | { kind: "subst"; source: string; quoted: boolean }
+  | { kind: "arith"; source: string; quoted: boolean };
 
 /** A word as typed: its parts, and whether any part was quoted (`""` is an empty word, not nothing). */
 export interface Word {
@@ -54,7 +55,13 @@ export function tokenize(line: string): Token[] {
   const part = (p: WordPart): void => {
     word ??= { parts: [], quoted: false };
     const last = word.parts[word.parts.length - 1];
-    if (p.kind !== "subst" && last && last.kind === p.kind && (p.kind === "literal" || samePlain(last, p)))
+    if (
+      p.kind !== "subst" &&
+      p.kind !== "arith" &&
+      last &&
+      last.kind === p.kind &&
+      (p.kind === "literal" || samePlain(last, p))
+    )
       last.text += p.text;
     else word.parts.push(p);
   };
@@ -98,6 +105,13 @@ export function tokenize(line: string): Token[] {
       i += 2;
       continue;
     }
+    if (line.startsWith("$((", i)) {
+      const end = closingParen(line, i + 3);
+      if (line[end + 1] !== ")") throw new IncompleteInput("))");
+      part({ kind: "arith", source: line.slice(i + 3, end), quoted: false });
+      i = end + 2;
+      continue;
+    }
     if (ch === "$" && line[i + 1] === "(") {
       const end = closingParen(line, i + 2);
       part({ kind: "subst", source: line.slice(i + 2, end), quoted: false });
@@ -133,6 +147,13 @@ function doubleQuoted(line: string, start: number, part: (p: WordPart) => void):
     if (ch === "\\" && i + 1 < line.length && '$`"\\\n'.includes(line[i + 1] as string)) {
       part({ kind: "literal", text: line[i + 1] as string });
       i += 2;
+      continue;
+    }
+    if (line.startsWith("$((", i)) {
+      const end = closingParen(line, i + 3);
+      if (line[end + 1] !== ")") throw new IncompleteInput("))");
+      part({ kind: "arith", source: line.slice(i + 3, end), quoted: true });
+      i = end + 2;
       continue;
     }
     if (ch === "$" && line[i + 1] === "(") {

@@ -23,6 +23,8 @@ const CASES: [string, string, number][] = [
   ["for i in 1 2 3; do [ $i -ge 2 ] && break; echo $i; done", "1\n", 0],
   ["echo a b c | wc -w", "3\n", 0],
   ["export FOO=bar; echo $FOO; unset FOO; echo [$FOO]", "bar\n[]\n", 0],
+  ["i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done", "0\n1\n2\n", 0],
+  ['n=7; echo $(( (n + 1) * 2 % 5 )) "$((n / 2))" $((n > 3 && n != 7))', "1 3 0\n", 0],
   ["exit 3", "", 3],
   ["false", "", 1],
 ];
@@ -52,6 +54,11 @@ describe("sh errors (busybox ash wording)", () => {
   it("a bad operator sequence", () => {
     const e = sh("echo a ; ; echo b");
     expect(e.stderr).toBe('sh: syntax error: unexpected ";"\n');
+    expect(e.exit).toBe(2);
+  });
+  it("division by zero in $((…))", () => {
+    const e = sh("echo $((1/0)); echo after");
+    expect(e.stderr).toBe("sh: divide by zero\n");
     expect(e.exit).toBe(2);
   });
   it("cd to a missing folder", () => {
