@@ -127,6 +127,14 @@ function beginPull(sc: StepContext, c: ContainerRuntime): void {
     goTo(c, "create", now);
     return;
   }
+  if (policy === "Never") {
+    // ErrImageNeverPull: the kubelet may not pull; it looks again on its next sync (10 s here).
+    const message = `Container image "${c.image}" is not present with pull policy of Never`;
+    event(sc, "Warning", "ErrImageNeverPull", message);
+    c.waiting = { reason: "ErrImageNeverPull", message };
+    goTo(c, "pull", now + BACKOFF_INITIAL_MS);
+    return;
+  }
   event(sc, "Normal", "Pulling", `Pulling image "${c.image}"`);
   c.pullStartedAt = now;
   const image = lookupImage(sc.ctx.state, c.image);
