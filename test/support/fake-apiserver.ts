@@ -143,6 +143,12 @@ function route(objects: KObject[], req: IncomingMessage, res: ServerResponse): t
     res.flushHeaders();
     return true;
   }
+  // The API server lists in key order (namespace/name), as etcd returns them.
+  items.sort((a, b) => {
+    const ka = `${a.metadata.namespace ?? ""}/${a.metadata.name}`;
+    const kb = `${b.metadata.namespace ?? ""}/${b.metadata.name}`;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
   const selected = items.filter((o) =>
     matchesSelectors(
       o,

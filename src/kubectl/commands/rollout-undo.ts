@@ -48,7 +48,8 @@ function runUndo(args: string[], flags: Flags, ctx: CommandContext): Program {
         throw new CmdError(`no rollbacker has been implemented for "${gk}"`);
       }
       const result = rollback(ctx, info.obj as Deployment, flags.int("to-revision"), dryRun);
-      ctx.io.out(`${nameOf(info)} ${result}\n`);
+      const suffix = dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "";
+      ctx.io.out(`${nameOf(info)} ${result}${suffix}\n`);
     } catch (e) {
       errors.push(e as Error);
     }
@@ -92,6 +93,8 @@ function rollback(ctx: CommandContext, d: Deployment, toRevision: number, dryRun
   if (templateKey(rs.spec?.template) === templateKey(d.spec?.template)) {
     return `skipped rollback (current template already matches revision ${toRevision})`;
   }
+  // A client dry run prints the revision's template as stored, pod-template-hash included.
+  if (dryRun === "client") return printTemplate(rs.spec?.template ?? {});
   const template = JSON.parse(JSON.stringify(rs.spec?.template ?? {}));
   if (template.metadata?.labels) delete template.metadata.labels["pod-template-hash"];
   const annotations: Record<string, string> = {};
@@ -101,7 +104,6 @@ function rollback(ctx: CommandContext, d: Deployment, toRevision: number, dryRun
   }
   for (const [k, v] of Object.entries(rs.metadata?.annotations ?? {}))
     if (!ANNOTATIONS_TO_SKIP.includes(k)) annotations[k] = v;
-  if (dryRun === "client") return printTemplate(template);
   const { namespace, name } = d.metadata ?? {};
   try {
     ctx.cluster.request((api) => {
@@ -113,5 +115,5 @@ function rollback(ctx: CommandContext, d: Deployment, toRevision: number, dryRun
     if (e instanceof ApiError) throw new CmdError(`failed restoring revision ${toRevision}: ${e.message}`);
     throw e;
   }
-  return dryRun === "server" ? "rolled back (server dry run)" : "rolled back";
+  return "rolled back";
 }
