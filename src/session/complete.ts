@@ -63,8 +63,11 @@ export function completeLine(state: ClusterState, files: Files, line: string, cu
   return pick(RESOURCE_TYPES.flatMap((t) => [t.resource, t.singular, ...t.shortNames]));
 }
 
+/** Names of the objects of `resource` in the default namespace (or cluster-scoped ones). */
 function objectNames(state: ClusterState, resource: string): string[] {
-  return Object.keys(state.objects[resource] ?? {}).map((k) => k.slice(k.indexOf("/") + 1));
+  return Object.keys(state.objects[resource] ?? {})
+    .filter((k) => !k.includes("/") || k.startsWith("default/"))
+    .map((k) => k.slice(k.indexOf("/") + 1));
 }
 
 function fileNames(files: Files, word: string): string[] {
