@@ -15,6 +15,8 @@ export interface ExpandScope {
   readonly status: number;
   /** Runs `source` as a command substitution: its standard output. */
   substitute(source: string): Steps<string>;
+  /** The entries of a directory (for globbing), or undefined. */
+  list?(dir: string): string[] | undefined;
 }
 
 /** Expands words into fields (a word may become several fields, or none when it expands to nothing unquoted). */
@@ -64,7 +66,26 @@ export function* expandWord(word: Word, scope: ExpandScope): Steps<string[]> {
     }
   }
   if (has || cur !== "") fields.push(cur);
-  return fields;
+  const globbable = word.parts.some((p) => p.kind === "expand" && !p.quoted && /[*?]/.test(p.text));
+  return globbable ? fields.flatMap((f) => glob(f, scope)) : fields;
+}
+
+/** Pathname expansion of one field: the sorted matches, or the field itself when nothing matches (as sh does). */
+function glob(field: string, scope: ExpandScope): string[] {
+  if (!/[*?]/.test(field) || !scope.list) return [field];
+  const slash = field.lastIndexOf("/");
+  const dir = slash >= 0 ? field.slice(0, slash + 1) : "";
+  const pattern = field.slice(slash + 1);
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  );
+  const names = (scope.list(dir || ".") ?? []).filter(
+    (n) => re.test(n) && (pattern.startsWith(".") || !n.startsWith(".")),
+  );
+  return names.length > 0 ? names.map((n) => `${dir}${n}`) : [field];
 }
 
 /** Expands a word to exactly one string (no field splitting), as for assignments and redirection targets. */

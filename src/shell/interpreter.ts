@@ -324,6 +324,7 @@ export class Shell {
   scope(io: Io): import("./expand").ExpandScope {
     const sh = this;
     return {
+      list: (dir) => sh.host.files.list(dir),
       get: (n) => sh.vars.get(n),
       get status() {
         return sh.status;

@@ -25,6 +25,7 @@ const CASES: [string, string][] = [
   ["grep x < f.txt > out.txt; cat out.txt", "b x\nB x\n"],
   ["echo a > o.txt; echo b >> o.txt; cat o.txt", "a\nb\n"],
   ["cat nofile 2>/dev/null; echo $?", "1\n"],
+  ["echo *.txt '*.txt' nomatch*", "f.txt *.txt nomatch*\n"],
 ];
 
 describe("pipes and filters", () => {
