@@ -30,6 +30,19 @@ function retries(state: ClusterState): Record<string, RetryState> {
   return (state.runtime.deployment ??= {});
 }
 
+/**
+ * What a sync that wrote nothing saw: the committed Deployment object (the key), the ReplicaSets bucket,
+ * the pods bucket (Recreate only) and until when time alone cannot change its outcome (the progress
+ * deadline). Committed values are immutable, so the same objects mean the same sync result: skipping it
+ * keeps a pass O(Deployments) while thousands of pods move (a cache only; it holds no state of its own).
+ */
+interface QuietSync {
+  sets: object | undefined;
+  pods: object | undefined;
+  until: number;
+}
+const quiet = new WeakMap<object, QuietSync>();
+
 /** The Deployment controller. */
 export const deploymentController: Controller = {
   name: "deployment",
@@ -38,13 +51,31 @@ export const deploymentController: Controller = {
     let wrote = false;
     const keys = Object.keys(base.objects.deployments ?? {}).sort();
     for (const key of keys) {
+      const committed = base.objects.deployments?.[key];
       const current = ctx.state.objects.deployments?.[key];
-      if (!current) continue;
-      const before = ctx.state.resourceVersion;
+      if (!current || !committed) continue;
       const retry = ctx.state.runtime.deployment?.[current.metadata.uid ?? ""] as RetryState | undefined;
       if (retry && ctx.state.now < retry.retryAt) continue;
+      const seen = quiet.get(committed);
+      const recreate = committed.spec?.strategy?.type === "Recreate";
+      if (
+        seen &&
+        seen.sets === base.objects.replicasets &&
+        (!recreate || seen.pods === base.objects.pods) &&
+        ctx.state.now < seen.until
+      ) {
+        continue;
+      }
+      const before = ctx.state.resourceVersion;
       runSync(ctx, current);
       if (ctx.state.resourceVersion !== before) wrote = true;
+      else {
+        quiet.set(committed, {
+          sets: base.objects.replicasets,
+          pods: recreate ? base.objects.pods : undefined,
+          until: progressDeadlineWake(committed, ctx.state) ?? Number.POSITIVE_INFINITY,
+        });
+      }
     }
     return wrote;
   },
