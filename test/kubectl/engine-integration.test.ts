@@ -99,3 +99,23 @@ describe("kubectl on the engine", () => {
     expect(status).toMatch(/ErrImagePull|ImagePullBackOff/);
   });
 });
+
+describe("get -w on the engine", () => {
+  it("prints the table once, then one row per change without the header, columns never narrower", () => {
+    const c = createCluster({ seed: 1 });
+    createHttpGo(c);
+    const r = run(c, ["get", "pods", "-w"], 60_000);
+    expect(r.exit).toBe(130);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^NAME +READY {3}STATUS +RESTARTS {3}AGE$/);
+    expect(lines.filter((l) => l.startsWith("NAME"))).toHaveLength(1);
+    const statusAt = (lines[0] as string).indexOf("STATUS");
+    const restartsAt = (lines[0] as string).indexOf("RESTARTS");
+    for (const l of lines.slice(1)) {
+      expect(l).toMatch(/^http-go-[a-z0-9]+-[a-z0-9]{5} +[01]\/1 +\S+ +0 +\d+s$/);
+      // RememberWidths: a STATUS cell starts where the header's does and is padded at least to RESTARTS.
+      expect(l.slice(statusAt).match(/^\S+ +/)?.[0].length).toBeGreaterThanOrEqual(restartsAt - statusAt);
+    }
+    expect(lines.some((l) => / 1\/1 +Running /.test(l))).toBe(true);
+  });
+});

@@ -19,8 +19,8 @@ import type { Flags } from "../flags";
 import { flagsFromHelp } from "../flags-from-help";
 import { GET_HELP } from "../help/get";
 import { isStructured, printStructured } from "../printers/output";
-import { printTables, type TableOptions, tableRow } from "../printers/table-print";
-import { alignRows } from "../printers/tabwriter";
+import { printTables, type TableOptions, tableHeader, tableRow } from "../printers/table-print";
+import { alignRemembered } from "../printers/tabwriter";
 import type { Program } from "../program";
 import type { CommandContext, CommandSpec } from "./types";
 
@@ -114,6 +114,12 @@ function* watch(
   const key = (i: Info) => `${i.type.resource}/${i.obj.metadata.namespace ?? ""}/${i.obj.metadata.name}`;
   for (const i of first.infos) seen.set(key(i), i.obj.metadata.resourceVersion ?? "");
   let last = first.infos;
+  // The widths of the first table; later rows keep at least these (RememberWidths).
+  const widths: number[] = [];
+  const initial = first.infos.map((i) => tableRow(i.type, i.obj, opts));
+  const header = requests[0] ? tableHeader(requests[0].type, opts) : [];
+  let headerShown = initial.length > 0 && !opts.noHeaders;
+  alignRemembered(headerShown ? [header, ...initial] : initial, widths);
   for (;;) {
     yield { type: "wait" };
     const now = fetchResources(ctx, requests, sel).infos;
@@ -132,6 +138,10 @@ function* watch(
       }
     }
     last = now;
-    for (const r of rows) ctx.io.out(alignRows([r]));
+    for (const r of rows) {
+      // Each event is one flush; the header goes out with the first row when the list started empty.
+      ctx.io.out(alignRemembered(headerShown || opts.noHeaders ? [r] : [header, r], widths));
+      headerShown = true;
+    }
   }
 }

@@ -73,3 +73,21 @@ function writeLines(lines: string[][], from: number, to: number, widths: number[
     out.push(text);
   }
 }
+
+/**
+ * Rows printed one flush at a time by a tabwriter with cli-runtime's RememberWidths flag (`kubectl get -w`):
+ * a column never gets narrower than it was in an earlier flush. `widths` is updated in place.
+ */
+export function alignRemembered(
+  rows: readonly (readonly string[])[],
+  widths: number[],
+  opts: TabOptions = TABLE_TABS,
+): string {
+  for (const r of rows)
+    r.forEach((c, i) => {
+      if (i < r.length - 1) widths[i] = Math.max(widths[i] ?? opts.minwidth, width(c) + opts.padding);
+    });
+  return rows
+    .map((r) => `${r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i] as number) : c)).join("")}\n`)
+    .join("");
+}
