@@ -87,3 +87,21 @@ describe("the simulated network", () => {
     expect([...seen].sort()).toEqual(podsOf(c, "http-go-").map((p) => p.metadata.name));
   });
 });
+
+describe("endpoints lifecycle", () => {
+  it("deletes the Endpoints it made with their Service, and keeps hand-made ones", () => {
+    const c = setup();
+    c.request((api) =>
+      api.create("endpoints", {
+        apiVersion: "v1",
+        kind: "Endpoints",
+        metadata: { name: "external" },
+        subsets: [{ addresses: [{ ip: "192.168.1.10" }], ports: [{ port: 5432 }] }],
+      }),
+    );
+    c.request((api) => api.delete("services", "default", "http-go"));
+    expect(c.state.objects.endpoints?.["default/http-go"]).toBeUndefined();
+    expect(c.state.objects.endpoints?.["default/external"]).toBeDefined();
+    expect(c.state.objects.endpoints?.["default/kubernetes"]).toBeDefined();
+  });
+});

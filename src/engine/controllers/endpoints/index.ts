@@ -2,7 +2,7 @@
  * The endpoints controller: every Service with a selector gets an Endpoints object of the same name
  * listing its pods: ready ones under `addresses`, unready ones under `notReadyAddresses` (terminating,
  * finished and IP-less pods are left out, as ShouldPodBeInEndpoints does), sorted by IP, with the
- * Service's ports resolved to the pods' target ports. Endpoints of a deleted Service are deleted.
+ * Service's ports resolved to the pods' target ports. Endpoints it made are deleted with their Service.
  */
 
 import { selectorMatches } from "../../model/labels";
@@ -35,9 +35,12 @@ export const endpointsController: Controller = {
       if (!svc.spec?.selector || Object.keys(svc.spec.selector).length === 0) continue;
       wrote = syncService(ctx, base, svc) || wrote;
     }
+    // Only Endpoints this controller made go with their Service; hand-made ones (no selector) stay.
+    const managed: Record<string, true> = base.runtime.endpoints ?? {};
     for (const [key, ep] of Object.entries(base.objects.endpoints ?? {})) {
-      if (services[key]) continue;
+      if (services[key] || !managed[key]) continue;
       ctx.api.delete("endpoints", ep.metadata.namespace, ep.metadata.name);
+      delete (ctx.state.runtime.endpoints ??= {})[key];
       wrote = true;
     }
     if (!wrote) lastConsistent = buckets;
@@ -79,6 +82,7 @@ function syncService(ctx: ControllerContext, base: ClusterState, svc: KObject): 
   if (subsets) desired.subsets = subsets;
   if (!existing) {
     ctx.api.create("endpoints", desired, ns);
+    (ctx.state.runtime.endpoints ??= {})[`${ns}/${svc.metadata.name}`] = true;
   } else {
     if (
       JSON.stringify(existing.subsets) === JSON.stringify(subsets) &&
