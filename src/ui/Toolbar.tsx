@@ -70,7 +70,7 @@ export function Toolbar() {
           type="button"
           data-action="share"
           onClick={async () => {
-            const url = await shareUrl(app.saved(), window.location);
+            const url = await shareUrl(app.saved(true), window.location);
             setLink(url);
             try {
               await navigator.clipboard.writeText(url);

@@ -11,6 +11,7 @@ import { defaultLang, type UiLang } from "./i18n/dictionary";
 import { clearSaved, loadPrefs, type Prefs, type SavedSession, save, savePrefs } from "./persist/storage";
 import type { UiSession } from "./session-api";
 import { type NewSessionOptions, newSession, restoreSession } from "./session-factory";
+import { ScreenLogs } from "./terminal/screen-log";
 
 /** Wall ms between two saves while things change (a reload loses at most this much clock time). */
 const SAVE_INTERVAL_MS = 300;
@@ -44,6 +45,8 @@ export class AppController {
   generation = 0;
   /** A one-line notice for the status bar (import errors, "session restored"). */
   notice = "";
+  /** What each terminal of the session showed. */
+  screens: ScreenLogs;
   /** Terminal the user typed in last (lesson "try" buttons paste there). */
   activeTerminal = 1;
   private version = 0;
@@ -64,6 +67,7 @@ export class AppController {
     };
     const session = this.open(opts.saved);
     this.session = session;
+    this.screens = new ScreenLogs(opts.saved?.screens);
     this.driver = new ClockDriver(session, speed);
     this.driver.subscribe(() => this.changed());
     this.attach(session, undefined);
@@ -172,13 +176,13 @@ export class AppController {
       runner = new mod.LessonRunner(lesson, session as never, { lang: this.lessonLang(lesson) });
       runner.start();
     }
-    this.replace(session, runner);
+    this.replace(session, runner, new ScreenLogs());
   }
 
   /** Replaces the session with a saved one (import, share link); throws if it cannot be restored. */
   load(saved: SavedSession): void {
     const session = this.open(saved, true);
-    this.replace(session, undefined);
+    this.replace(session, undefined, new ScreenLogs(saved.screens));
     if (saved.lesson) {
       void this.loadLessons().then(() => {
         if (this.session === session) this.setLesson(this.restoreLesson(session, saved.lesson));
@@ -186,10 +190,15 @@ export class AppController {
     }
   }
 
-  /** The session and lesson as saved data. */
-  saved(): SavedSession {
+  /** The session and lesson as saved data; with the terminals' screens unless `forLink` (links stay short). */
+  saved(forLink = false): SavedSession {
     const lesson = this.lesson?.persist();
-    return { version: 1, session: this.session.toJSON(), ...(lesson ? { lesson } : {}) };
+    return {
+      version: 1,
+      session: this.session.toJSON(),
+      ...(lesson ? { lesson } : {}),
+      ...(forLink ? {} : { screens: this.screens.toJSON() }),
+    };
   }
 
   /** Saves now (also called when the page is hidden). */
@@ -252,10 +261,11 @@ export class AppController {
     return lesson.languages.includes(this.prefs.lang) ? this.prefs.lang : (lesson.languages[0] ?? "en");
   }
 
-  private replace(session: UiSession, lesson: LessonRunner | undefined): void {
+  private replace(session: UiSession, lesson: LessonRunner | undefined, screens: ScreenLogs): void {
     this.unsubscribe();
     this.lesson?.dispose();
     this.session = session;
+    this.screens = screens;
     this.driver.retarget(session);
     this.past = undefined;
     this.generation++;

@@ -7,6 +7,7 @@ import { App } from "./App";
 import { AppController } from "./app-controller";
 import { decodeShare, shareParam } from "./persist/share";
 import { loadSaved, type SavedSession } from "./persist/storage";
+import { terminalControllers } from "./terminal/TerminalView";
 import "./styles.css";
 
 /** The free-play session's working folder: the notes' manifests (lesson 1's files), so their commands work as written. */
@@ -48,7 +49,11 @@ async function start(): Promise<void> {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") app.saveNow();
   });
-  (window as unknown as { __sandbox?: AppController }).__sandbox = app;
+  // For the browser tests and the benchmark: the app, and what each terminal shows.
+  Object.assign(window, {
+    __sandbox: app,
+    __terminalText: (id: number) => terminalControllers.get(id)?.text() ?? "",
+  });
   const root = document.getElementById("root");
   if (root) createRoot(root).render(<App app={app} />);
 }

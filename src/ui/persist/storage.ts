@@ -14,6 +14,8 @@ export interface SavedSession {
   version: 1;
   session: unknown;
   lesson?: unknown;
+  /** What each terminal showed, by terminal id (see terminal/screen-log.ts); absent in share links. */
+  screens?: Record<string, string>;
 }
 
 /** Interface preferences. */

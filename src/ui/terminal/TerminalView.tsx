@@ -9,6 +9,7 @@ import "@xterm/xterm/css/xterm.css";
 import { useEffect, useRef } from "react";
 import type { UiSession, UiTerminal } from "../session-api";
 import { TerminalController } from "./controller";
+import type { ScreenLogs } from "./screen-log";
 
 /** Registry of live controllers by terminal id, so lesson buttons can paste into a terminal. */
 export const terminalControllers = new Map<number, TerminalController>();
@@ -17,6 +18,8 @@ export const terminalControllers = new Map<number, TerminalController>();
 export interface TerminalViewProps {
   session: UiSession;
   terminal: UiTerminal;
+  /** The screen logs of the session (repainted on mount, appended to as the terminal prints). */
+  screens: ScreenLogs;
   fontSize: number;
   label: string;
   onFocus(): void;
@@ -35,7 +38,7 @@ const THEME = {
 };
 
 /** An xterm bound to `terminal`. */
-export function TerminalView({ session, terminal, fontSize, label, onFocus }: TerminalViewProps) {
+export function TerminalView({ session, terminal, screens, fontSize, label, onFocus }: TerminalViewProps) {
   const box = useRef<HTMLDivElement>(null);
   const xtermRef = useRef<XTerm | null>(null);
   const fitRef = useRef<FitAddon | null>(null);
@@ -60,7 +63,7 @@ export function TerminalView({ session, terminal, fontSize, label, onFocus }: Te
     fit.fit();
     xtermRef.current = xterm;
     fitRef.current = fit;
-    const controller = new TerminalController(xterm, session, terminal);
+    const controller = new TerminalController(xterm, session, terminal, screens);
     terminalControllers.set(terminal.id, controller);
     const observer = new ResizeObserver(() => {
       try {
@@ -79,7 +82,7 @@ export function TerminalView({ session, terminal, fontSize, label, onFocus }: Te
       if (terminalControllers.get(terminal.id) === controller) terminalControllers.delete(terminal.id);
       xterm.dispose();
     };
-  }, [session, terminal]);
+  }, [session, terminal, screens]);
 
   useEffect(() => {
     const xterm = xtermRef.current;

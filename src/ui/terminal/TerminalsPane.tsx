@@ -43,6 +43,7 @@ export function TerminalsPane() {
             <TerminalView
               session={session}
               terminal={term}
+              screens={app.screens}
               fontSize={fontSize}
               label={`${t("terminal")} ${term.id}`}
               onFocus={() => app.setActiveTerminal(term.id)}

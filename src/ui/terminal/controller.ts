@@ -5,9 +5,11 @@
  * terminal is ready for a line. Kept free of React so the component stays a thin shell.
  */
 import type { Terminal as XTerm } from "@xterm/xterm";
+import { SHELL_PROMPT } from "../../session";
 import type { UiSession, UiTerminal } from "../session-api";
 import { applyCompletion, edit, emptyLine, insert, type LineState, pasteLines } from "./line-editor";
 import { type DrawnLine, leaveLine, redraw, toTerminalNewlines } from "./render-line";
+import type { ScreenLogs } from "./screen-log";
 
 /**
  * The prompt of the line the learner may type now: the shell's `$ ` (or `> ` mid-loop) when idle, a
@@ -41,14 +43,30 @@ export class TerminalController {
     private readonly xterm: XTerm,
     private readonly session: UiSession,
     private readonly terminal: UiTerminal,
+    private readonly screens: ScreenLogs,
   ) {
     this.line = emptyLine(historyOf(session, terminal.id));
-    this.replay();
+    this.repaint();
     this.cleanups.push(terminal.onOutput((text) => this.output(text)));
     this.cleanups.push(session.subscribe(() => this.sync()));
     const data = xterm.onData((d) => this.key(d));
     this.cleanups.push(() => data.dispose());
     this.sync();
+  }
+
+  /** The whole terminal text (scrollback included), wrapped rows joined back into lines. */
+  text(): string {
+    const buffer = this.xterm.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) {
+      const row = buffer.getLine(i);
+      if (!row) continue;
+      const text = row.translateToString(true);
+      if (row.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
+      else lines.push(text);
+    }
+    while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+    return lines.join("\n");
   }
 
   /** Stops listening (the xterm itself belongs to the component). */
@@ -61,18 +79,27 @@ export class TerminalController {
     this.pasteText(text);
   }
 
-  /** Repaints what this terminal printed so far (after a reload or a remount), from the transcript. */
-  private replay(): void {
-    let text = "";
-    for (const e of this.session.transcript) {
-      if (e.terminal !== this.terminal.id) continue;
-      text += `${this.terminal.prompt}${e.line}\n${e.stdout}${e.stderr}`;
+  /**
+   * Repaints what this terminal showed so far (after a reload or a remount): its screen log, or for a
+   * session without one (a share link) the transcript, each line's stdout then its stderr.
+   */
+  private repaint(): void {
+    const id = this.terminal.id;
+    if (!this.screens.has(id)) {
+      for (const e of this.session.transcript) {
+        if (e.terminal === id) this.screens.append(id, `${SHELL_PROMPT}${e.line}\n${e.stdout}${e.stderr}`);
+      }
     }
-    if (text) this.write(text);
+    const text = this.screens.get(id);
+    if (!text) return;
+    this.xterm.write(toTerminalNewlines(text));
+    this.atLineStart = text.endsWith("\n");
   }
 
+  /** Writes `text` to the screen and its log. */
   private write(text: string): void {
     if (!text) return;
+    this.screens.append(this.terminal.id, text);
     this.xterm.write(toTerminalNewlines(text));
     this.atLineStart = text.endsWith("\n");
   }
@@ -111,10 +138,7 @@ export class TerminalController {
   private draw(prompt: string): void {
     // The first prompt on screen is when the page becomes usable (the benchmark reads this mark).
     if (performance.getEntriesByName("sandbox:prompt").length === 0) performance.mark("sandbox:prompt");
-    if (!this.atLineStart && !this.drawn) {
-      this.xterm.write("\r\n");
-      this.atLineStart = true;
-    }
+    if (!this.atLineStart && !this.drawn) this.write("\n");
     this.drawnPrompt = prompt;
     this.redraw();
   }
@@ -125,9 +149,11 @@ export class TerminalController {
     this.drawn = r.drawn;
   }
 
+  /** Leaves the drawn line where it is (on screen and in the log) and moves to a new line. */
   private leave(): void {
     if (this.drawn)
       this.xterm.write(leaveLine(this.drawnPrompt, this.line.buffer, this.xterm.cols, this.drawn));
+    this.screens.append(this.terminal.id, `${this.drawnPrompt}${this.line.buffer}\n`);
     this.drawn = null;
     this.atLineStart = true;
   }
@@ -157,12 +183,15 @@ export class TerminalController {
         // Keep the half-typed line on screen: the Session prints "^C\n" right after it, as bash does.
         this.line = { ...this.line, cursor: this.line.buffer.length };
         this.redraw();
+        this.screens.append(this.terminal.id, `${this.drawnPrompt}${this.line.buffer}`);
         this.drawn = null;
+        this.atLineStart = false;
         this.line = r.state;
         this.terminal.interrupt();
         this.sync();
         return;
       case "clear":
+        this.screens.clear(this.terminal.id);
         this.xterm.clear();
         this.xterm.write("\x1b[H\x1b[2J");
         this.drawn = null;
