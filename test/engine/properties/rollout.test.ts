@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { equalIgnoreHash, maxSurge, maxUnavailable, revision } from "../../../src/engine/index";
 import { apply, opsArb, podsOf, replicaSets, setupArb, start, theDeployment } from "./model";
 
-const RUNS = 12;
+/** Runs per property (PROPERTY_RUNS overrides it for a longer search). */
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 12);
 
 /** Lets the rollout finish: resume, then up to 10 simulated minutes. */
 function finish(c: ReturnType<typeof start>): void {
