@@ -35,10 +35,6 @@ export function defaultContainer(c: Loose): void {
   c.terminationMessagePath ||= "/dev/termination-log";
   c.terminationMessagePolicy ||= "File";
   c.resources ??= {};
-  // SetDefaults_ResourceList (pods only in the real code, but harmless for templates): requests ← limits.
-  if (c.resources.limits) {
-    c.resources.requests = { ...c.resources.limits, ...(c.resources.requests ?? {}) };
-  }
   for (const p of c.ports ?? []) p.protocol ||= "TCP";
   defaultProbe(c.readinessProbe);
   defaultProbe(c.livenessProbe);
@@ -82,6 +78,13 @@ export const POD_STRATEGY: KindStrategy = {
   applyDefaults(obj: KObject) {
     obj.spec ??= {};
     defaultPodSpec(obj.spec);
+    // SetDefaults_Pod: requests ← limits, on pods only ("we only want this defaulting semantic to take
+    // place on a v1.Pod and not a v1.PodTemplate"): a template keeps just its limits, so a later patch
+    // of the limit is not shadowed by a request copied from the old limit.
+    for (const c of [...(obj.spec.initContainers ?? []), ...(obj.spec.containers ?? [])]) {
+      if (c.resources?.limits)
+        c.resources.requests = { ...c.resources.limits, ...(c.resources.requests ?? {}) };
+    }
     // SetDefaults_Pod: enableServiceLinks true.
     obj.spec.enableServiceLinks ??= true;
     if (!obj.status) obj.status = { phase: "Pending", qosClass: qosClass(obj.spec) };
