@@ -56,3 +56,17 @@ export class Interrupt extends Error {
     this.name = "Interrupt";
   }
 }
+
+/**
+ * Waits like `yield effect`, but turns Ctrl-C into `true` instead of an exception: kubectl's watches
+ * (`rollout status`, `get -w`) install an interrupt handler that exits 1 without a message.
+ */
+export function* interruptible(effect: Effect): Generator<Effect, boolean, EffectAnswer> {
+  try {
+    yield effect;
+    return false;
+  } catch (e) {
+    if (e instanceof Interrupt) return true;
+    throw e;
+  }
+}

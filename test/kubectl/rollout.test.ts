@@ -209,6 +209,16 @@ describe("rollout status command (§2)", () => {
     expect(c.now).toBe(40_000);
   });
 
+  it("Ctrl-C while waiting ends with exit 1 and no message", () => {
+    const c = fixture([deployment({ ...done3, updatedReplicas: 1 })], 10);
+    expect(run(c, ["rollout", "status", "deployment/http-go"], 5_000)).toEqual({
+      stdout:
+        'Waiting for deployment "http-go" rollout to finish: 1 out of 3 new replicas have been updated...\n',
+      stderr: "",
+      exit: 1,
+    });
+  });
+
   it("deadline exceeded", () => {
     const c = fixture(
       [

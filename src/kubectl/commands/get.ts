@@ -21,7 +21,7 @@ import { GET_HELP } from "../help/get";
 import { isStructured, printStructured } from "../printers/output";
 import { printTables, type TableOptions, tableHeader, tableRow } from "../printers/table-print";
 import { alignRemembered } from "../printers/tabwriter";
-import type { Program } from "../program";
+import { interruptible, type Program } from "../program";
 import type { CommandContext, CommandSpec } from "./types";
 
 /** `kubectl get`. */
@@ -121,7 +121,7 @@ function* watch(
   let headerShown = initial.length > 0 && !opts.noHeaders;
   alignRemembered(headerShown ? [header, ...initial] : initial, widths);
   for (;;) {
-    yield { type: "wait" };
+    if (yield* interruptible({ type: "wait" })) return 1;
     const now = fetchResources(ctx, requests, sel).infos;
     const rows: string[][] = [];
     const state = { ...opts, nowMs: ctx.cluster.state.epoch + ctx.cluster.state.now };

@@ -7,7 +7,7 @@ import { CmdError } from "../errors";
 import type { Flags } from "../flags";
 import { flagsFromHelp } from "../flags-from-help";
 import { ROLLOUT_STATUS_HELP } from "../help/rollout-status";
-import type { Program } from "../program";
+import { interruptible, type Program } from "../program";
 import { deploymentStatus } from "../status/deployment";
 import { groupKind, rolloutTargets, throwAll } from "./rollout-common";
 import type { CommandContext, CommandSpec } from "./types";
@@ -49,7 +49,10 @@ function* runStatus(args: string[], flags: Flags, ctx: CommandContext): Program 
     }
     if (deadline !== undefined && ctx.cluster.now >= deadline)
       throw new CmdError("timed out waiting for the condition");
-    yield deadline === undefined ? { type: "wait" } : { type: "wait", until: deadline };
+    const interrupted = yield* interruptible(
+      deadline === undefined ? { type: "wait" } : { type: "wait", until: deadline },
+    );
+    if (interrupted) return 1;
     const next = ctx.cluster.read((api) => api.peek(api.type("deployments"), namespace, name));
     if (!next) throw new CmdError("object has been deleted");
     d = next as Deployment;
