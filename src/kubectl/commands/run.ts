@@ -91,12 +91,17 @@ function livePod(ctx: CommandContext, name: string): Pod | undefined {
 function* attachTo(ctx: CommandContext, flags: Flags, name: string): Program {
   const deadline = ctx.cluster.now + (flags.duration("pod-running-timeout") || 60_000);
   let pod = livePod(ctx, name);
-  while (pod && pod.status?.phase !== "Running" && ctx.cluster.now < deadline) {
+  // kubectl waits with podRunningAndReady: phase Running and the Ready condition True (a container that
+  // cannot start, like busybox asked for `bash`, never gets there and the wait times out).
+  const ready = (p: Pod): boolean =>
+    p.status?.phase === "Running" &&
+    (p.status?.conditions ?? []).some((c) => c.type === "Ready" && c.status === "True");
+  while (pod && !ready(pod) && ctx.cluster.now < deadline) {
     if (pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") break;
     yield { type: "wait", until: deadline };
     pod = livePod(ctx, name);
   }
-  if (!pod || pod.status?.phase !== "Running") {
+  if (!pod || !ready(pod)) {
     removePod(ctx, flags, name);
     throw new CmdError("timed out waiting for the condition");
   }
