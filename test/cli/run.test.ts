@@ -36,7 +36,7 @@ while true; do echo x; sleep 20; done
 date
 `;
 
-describe("rollout-sandbox run", () => {
+describe("rollout-sandbox run", { timeout: 60_000 }, () => {
   it("prints `$ LINE` then the output; relative paths read the script's folder", () => {
     const dir = scriptDir(SCRIPT);
     const r = cli(["run", join(dir, "script.sh"), "--interrupt-after", "30"]);
