@@ -55,7 +55,7 @@ function expand(files: Files, path: string): string[] {
 /** The documents of one file (empty documents skipped). */
 export function parseManifest(file: string, text: string): unknown[] {
   if (/^\s*\{/.test(text)) return parseJson(file, text);
-  const docs = parseAllDocuments(text, { uniqueKeys: false }) as Document[] | Document;
+  const docs = parseAllDocuments(text, { uniqueKeys: false, logLevel: "error" }) as Document[] | Document;
   const list = Array.isArray(docs) ? docs : [docs];
   const out: unknown[] = [];
   for (const doc of list) {

@@ -84,7 +84,7 @@ function* editOne(info: Info, args: string[], flags: Flags, ctx: CommandContext)
     shown = body;
     let edited: KObject;
     try {
-      edited = parse(body, { uniqueKeys: false }) as KObject;
+      edited = parse(body, { uniqueKeys: false, logLevel: "error" }) as KObject;
     } catch (e) {
       const yamlError = e as Parameters<typeof goYamlMessage>[0];
       errorBlock = `# The edited file had a syntax error: error parsing edited-file: error converting YAML to JSON: yaml: ${goYamlMessage(yamlError)}\n#\n`;

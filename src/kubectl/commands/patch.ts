@@ -83,7 +83,7 @@ export const patchCommand: CommandSpec = {
 function toJsonBody(text: string): string {
   if (/^\s*\{/.test(text)) return text;
   try {
-    return JSON.stringify(parse(text) ?? null);
+    return JSON.stringify(parse(text, { logLevel: "error" }) ?? null);
   } catch (e) {
     const first = ((e as Error).message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
     throw new CmdError(`unable to parse "${text}": yaml: ${first}`);
