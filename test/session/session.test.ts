@@ -152,3 +152,32 @@ describe("terminals", () => {
     expect(t?.complete("kubectl apply -f ap", 19)).toEqual(["app.yaml"]);
   });
 });
+
+describe("an interactive shell in a pod takes the lines that follow", () => {
+  it("kubectl run -it … -- sh: each inner line is its own transcript entry with its status", () => {
+    const s = new Session();
+    const entries = runLines(
+      s,
+      ["kubectl run tmp -it --rm --image busybox -- sh", "hostname", "curl x", "exit", "echo back"],
+      90,
+    );
+    expect(entries.map((e) => [e.line, e.stdout, e.stderr, e.exit])).toEqual([
+      [
+        "kubectl run tmp -it --rm --image busybox -- sh",
+        "",
+        "If you don't see a command prompt, try pressing enter.\n",
+        0,
+      ],
+      ["hostname", "tmp\n", "", 0],
+      ["curl x", "", "sh: curl: not found\n", 127],
+      [
+        "exit",
+        "Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running\npod \"tmp\" deleted\n",
+        "",
+        0,
+      ],
+      ["echo back", "back\n", "", 0],
+    ]);
+    expect(s.terminals[0]?.prompt).toBe("$ ");
+  });
+});
