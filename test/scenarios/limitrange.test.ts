@@ -41,5 +41,5 @@ describe("scenario: limit range", () => {
     // fix it: a limit inside the range
     s.write("big.yaml", podYaml("big", "500m"));
     expect(s.run("kubectl create -f big.yaml").stdout).toBe("pod/big created\n");
-  });
+  }, 30_000);
 });

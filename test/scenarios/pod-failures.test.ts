@@ -41,7 +41,7 @@ describe("scenario: image pull failure", () => {
     const status = s.run("kubectl rollout status deployment http-go");
     expect(status.stderr).toBe('error: deployment "http-go" exceeded its progress deadline\n');
     expect(status.exit).toBe(1);
-  });
+  }, 30_000);
 });
 
 describe("scenario: the app exits (misconfiguration)", () => {
@@ -61,7 +61,7 @@ describe("scenario: the app exits (misconfiguration)", () => {
       stderr: "",
       exit: 0,
     });
-  });
+  }, 30_000);
 });
 
 describe("scenario: memory limit below what the app uses", () => {
@@ -88,5 +88,5 @@ describe("scenario: memory limit below what the app uses", () => {
     expect(podRows(s)[0]).toMatch(
       /^http-go-\S+ +0\/1 +(CrashLoopBackOff|OOMKilled) +[1-9] \(\d+s ago\) +30s$/,
     );
-  });
+  }, 30_000);
 });

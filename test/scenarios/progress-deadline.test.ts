@@ -84,5 +84,5 @@ describe("scenario: progress deadline", () => {
       "  Available      True    MinimumReplicasAvailable",
       "  Progressing    True    NewReplicaSetAvailable",
     ]);
-  });
+  }, 30_000);
 });

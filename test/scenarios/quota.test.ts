@@ -36,7 +36,7 @@ describe("scenario: resource quota (pods)", () => {
       "--------    ----  ----",
       "pods        2     2",
     ]);
-  });
+  }, 30_000);
 
   it("refuses a pod without requests under a compute quota", () => {
     const s = new Sandbox();
@@ -53,14 +53,14 @@ describe("scenario: resource quota (pods)", () => {
       "NAME      AGE   REQUEST                LIMIT",
       "compute   0s    requests.cpu: 500m/1   limits.cpu: 500m/2",
     ]);
-  });
+  }, 30_000);
 });
 
 describe("scenario: resource quota stops a rollout", () => {
-  it("lets the update through, refuses its surge pod, and shows it as ReplicaFailure", () => {
+  it("lets set image through, refuses the surge pod, shows ReplicaFailure, and recovers when the quota is raised", () => {
     const s = new Sandbox();
     s.write("http-go-v1.yaml", HTTP_GO_V1);
-    expect(s.run("kubectl create -f http-go-v1.yaml").exit).toBe(0);
+    expect(s.run("kubectl apply -f http-go-v1.yaml").stdout).toBe("deployment.apps/http-go created\n");
     expect(s.run("kubectl rollout status deployment http-go").exit).toBe(0);
 
     // break it: 3 pods allowed, and the rolling update wants a fourth (maxSurge 25% of 3 → 1)
@@ -69,8 +69,8 @@ describe("scenario: resource quota stops a rollout", () => {
       "NAME   AGE   REQUEST     LIMIT",
       "pods   0s    pods: 3/3   ",
     ]);
-    expect(s.run("kubectl rollout restart deployment http-go")).toEqual({
-      stdout: "deployment.apps/http-go restarted\n",
+    expect(s.run("kubectl set image deployment http-go http-go=gasbugs/http-go:v2")).toEqual({
+      stdout: "deployment.apps/http-go image updated\n",
       stderr: "",
       exit: 0,
     });
@@ -98,18 +98,30 @@ describe("scenario: resource quota stops a rollout", () => {
       "NAME      READY   UP-TO-DATE   AVAILABLE   AGE",
       "http-go   3/3     0            3           13s",
     ]);
+    const failed = lines(s.run("kubectl get events").stdout).filter((l) => l.includes("FailedCreate"));
+    expect(failed.length).toBeGreaterThan(0);
+    for (const row of failed) {
+      expect(row).toMatch(
+        /Error creating: pods "http-go-[a-z0-9]+-[a-z0-9]{5}" is forbidden: exceeded quota: pods, requested: pods=1, used: pods=3, limited: pods=3$/,
+      );
+    }
 
-    // fix it (the quota cannot be raised without patch here): go back to the running template
-    expect(s.run("kubectl rollout undo deployment http-go").stdout).toBe(
-      "deployment.apps/http-go rolled back\n",
+    // fix it: room for the surge pod (3 + maxSurge 1)
+    expect(s.run(`kubectl patch quota pods -p '{"spec":{"hard":{"pods":"4"}}}'`).stdout).toBe(
+      "resourcequota/pods patched\n",
     );
-    expect(s.run("kubectl rollout status deployment http-go").stdout).toBe(
-      'deployment "http-go" successfully rolled out\n',
-    );
+    const fixed = s.run("kubectl rollout status deployment http-go");
+    expect(fixed.exit).toBe(0);
+    expect(lines(fixed.stdout).pop()).toBe('deployment "http-go" successfully rolled out');
+    // the last old pod counts while it terminates (30 s grace), then the usage is back to 3
+    s.sleep(40_000);
     expect(lines(s.run("kubectl describe quota pods").stdout).slice(2)).toEqual([
       "Resource    Used  Hard",
       "--------    ----  ----",
-      "pods        3     3",
+      "pods        3     4",
     ]);
-  });
+    expect(s.run("kubectl get deployment http-go -o jsonpath={.status.conditions[*].type}").stdout).toBe(
+      "Available Progressing",
+    );
+  }, 30_000);
 });

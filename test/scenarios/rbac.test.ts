@@ -88,7 +88,7 @@ describe("scenario: permissions", () => {
       stderr: "",
       exit: 0,
     });
-  });
+  }, 30_000);
 
   it("a pod naming a missing service account is refused until the account exists", () => {
     const s = new Sandbox();
@@ -104,7 +104,7 @@ describe("scenario: permissions", () => {
     });
     expect(s.run("kubectl create serviceaccount deployer").stdout).toBe("serviceaccount/deployer created\n");
     expect(s.run("kubectl create -f web.yaml").stdout).toBe("pod/web created\n");
-  });
+  }, 30_000);
 
   it("a ReplicaSet whose template names a missing service account cannot create pods", () => {
     const s = new Sandbox();
@@ -125,7 +125,7 @@ describe("scenario: permissions", () => {
       "NAME   DESIRED   CURRENT   READY   AGE",
       "web    3         3         3       30s",
     ]);
-  });
+  }, 30_000);
 });
 
 const RS_WITH_SA = `apiVersion: apps/v1

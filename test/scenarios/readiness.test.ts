@@ -38,5 +38,5 @@ describe("scenario: readiness probe on the wrong port", () => {
         /Warning +Unhealthy +pod\/http-go-\S+ +Readiness probe failed: Get "http:\/\/(10\.244\.0\.\d+):8081\/healthz": dial tcp \1:8081: connect: connection refused$/,
       );
     }
-  });
+  }, 30_000);
 });
