@@ -126,6 +126,8 @@ export const DEFAULT_IMAGES: readonly ImageSpec[] = [
     tags: ["*"],
     sizeBytes: 2_155_526,
     defaultProcess: "shell",
+    // As PID 1, busybox sh and sleep ignore SIGTERM: the pod goes only when the grace period ends (30 s).
+    shutdownSeconds: 3600,
     binaries: BUSYBOX_BINARIES,
   },
   {

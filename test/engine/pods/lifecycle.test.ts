@@ -122,3 +122,16 @@ describe("pod and service validation (API server messages)", () => {
     expect(c.state.objects.pods?.["default/web"]).toBeUndefined();
   });
 });
+
+describe("termination of apps that ignore SIGTERM", () => {
+  it("a busybox pod (sh as PID 1) stays Terminating for the whole 30 s grace period", () => {
+    const c = cluster();
+    c.request((api) => api.create("pods", pod("tmp", "busybox", { command: ["sleep", "3600"] })));
+    c.advance(5000);
+    c.request((api) => api.delete("pods", "default", "tmp"));
+    c.advance(29_999);
+    expect(c.state.objects.pods?.["default/tmp"]).toBeDefined();
+    c.advance(1);
+    expect(c.state.objects.pods?.["default/tmp"]).toBeUndefined();
+  });
+});
