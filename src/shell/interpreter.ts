@@ -58,6 +58,9 @@ export interface ShellHost {
   chdir(path: string): void;
 }
 
+/** Turns of a loop that never waits which stand for one simulated second (so Ctrl-C can reach it). */
+const BUSY_LOOP_TURNS = 1000;
+
 /** The text filters by name. */
 export const FILTERS: Readonly<Record<string, FilterFactory>> = {
   grep,
@@ -233,7 +236,16 @@ export class Shell {
       }
       case "loop": {
         let status = 0;
+        let spins = 0;
+        let since = this.host.now();
         for (;;) {
+          // A loop that never waits (`while true; do echo x; done`) would never give the driver a chance
+          // to deliver Ctrl-C: every 1000 turns without the clock moving count as one simulated second.
+          if (++spins >= BUSY_LOOP_TURNS) {
+            if (this.host.now() === since) yield { type: "wait", until: since + 1000 };
+            spins = 0;
+            since = this.host.now();
+          }
           const c = yield* this.runList(cmd.cond, io, stdin);
           if ((c === 0) === cmd.until) break;
           const r = yield* this.loopBody(cmd.body, io, stdin);

@@ -75,6 +75,13 @@ describe("loops on the simulated clock", () => {
     expect(next?.t).toBe(25);
   });
 
+  it("a loop that never waits still ends at the budget (1000 turns stand for a simulated second)", () => {
+    const s = new Session();
+    const [loop] = runLines(s, ["while true; do :; done"], 5);
+    expect(loop?.exit).toBe(130);
+    expect(s.cluster.now).toBe(5000);
+  });
+
   it("lines typed while a command runs wait for it (type-ahead)", () => {
     const s = new Session();
     const t = s.terminals[0];
