@@ -5,7 +5,7 @@
  * (`NAME  CREATED AT` for limit ranges) and the docs' describe limitrange layout.
  */
 import { describe, expect, it } from "vitest";
-import { CPU_LIMITS, podYaml } from "./manifests";
+import { CPU_LIMITS, HTTP_GO_V1, podYaml } from "./manifests";
 import { lines, Sandbox } from "./sandbox";
 
 describe("scenario: limit range", () => {
@@ -41,5 +41,38 @@ describe("scenario: limit range", () => {
     // fix it: a limit inside the range
     s.write("big.yaml", podYaml("big", "500m"));
     expect(s.run("kubectl create -f big.yaml").stdout).toBe("pod/big created\n");
+  }, 30_000);
+
+  it("stops a rollout whose template asks for more than the max, until the limit fits (lesson 05)", () => {
+    const s = new Sandbox();
+    s.write("http-go-v1.yaml", HTTP_GO_V1);
+    s.write("limits.yaml", CPU_LIMITS);
+    expect(s.run("kubectl apply -f http-go-v1.yaml").exit).toBe(0);
+    expect(s.run("kubectl rollout status deployment http-go").exit).toBe(0);
+    expect(s.run("kubectl apply -f limits.yaml").stdout).toBe("limitrange/cpu-limits created\n");
+
+    // break it: the patch is accepted, the pods it needs are not
+    const limit = (cpu: string) =>
+      `kubectl patch deployment http-go -p '{"spec":{"template":{"spec":{"containers":[{"name":"http-go","resources":{"limits":{"cpu":"${cpu}"}}}]}}}}'`;
+    expect(s.run(limit("1")).stdout).toBe("deployment.apps/http-go patched\n");
+    const status = s.run("kubectl rollout status deployment http-go --timeout=10s");
+    expect(status.stderr).toBe("error: timed out waiting for the condition\n");
+    expect(status.exit).toBe(1);
+    const failed = lines(s.run("kubectl get events").stdout).filter((l) => l.includes("FailedCreate"));
+    expect(failed.length).toBeGreaterThan(0);
+    for (const row of failed) {
+      expect(row).toMatch(
+        /Error creating: pods "http-go-[a-z0-9]+-[a-z0-9]{5}" is forbidden: maximum cpu usage per Container is 500m, but limit is 1$/,
+      );
+    }
+
+    // fix it: a limit inside the range
+    expect(s.run(limit("500m")).stdout).toBe("deployment.apps/http-go patched\n");
+    const fixed = s.run("kubectl rollout status deployment http-go");
+    expect(fixed.exit).toBe(0);
+    expect(lines(fixed.stdout).pop()).toBe('deployment "http-go" successfully rolled out');
+    expect(
+      s.run("kubectl get pods -o jsonpath={.items[*].spec.containers[0].resources.limits.cpu}").stdout,
+    ).toBe("500m 500m 500m");
   }, 30_000);
 });

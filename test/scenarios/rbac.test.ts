@@ -6,7 +6,7 @@
  * admission message (`error looking up service account default/deployer: serviceaccount "deployer" not found`).
  */
 import { describe, expect, it } from "vitest";
-import { podYaml } from "./manifests";
+import { HTTP_GO_V1, podYaml } from "./manifests";
 import { lines, Sandbox } from "./sandbox";
 
 const DISCOVERY_ROWS = [
@@ -80,6 +80,16 @@ describe("scenario: permissions", () => {
       "  User  jane  ",
     ]);
 
+    // break it: jane may read the deployment, so set image gets as far as its patch
+    s.write("http-go-v1.yaml", HTTP_GO_V1);
+    expect(s.run("kubectl apply -f http-go-v1.yaml").exit).toBe(0);
+    expect(s.run("kubectl set image deployment http-go http-go=gasbugs/http-go:v2 --as=jane")).toEqual({
+      stdout: "",
+      stderr:
+        'error: failed to patch image update to pod template: deployments.apps "http-go" is forbidden: User "jane" cannot patch resource "deployments" in API group "apps" in the namespace "default"\n',
+      exit: 1,
+    });
+
     // fix it
     expect(s.run("kubectl create role deployer --verb=patch,update --resource=deployments").exit).toBe(0);
     expect(s.run("kubectl create rolebinding jane-deployer --role=deployer --user=jane").exit).toBe(0);
@@ -88,6 +98,14 @@ describe("scenario: permissions", () => {
       stderr: "",
       exit: 0,
     });
+    expect(s.run("kubectl set image deployment http-go http-go=gasbugs/http-go:v2 --as=jane")).toEqual({
+      stdout: "deployment.apps/http-go image updated\n",
+      stderr: "",
+      exit: 0,
+    });
+    expect(lines(s.run("kubectl rollout status deployment http-go --as=jane").stdout).pop()).toBe(
+      'deployment "http-go" successfully rolled out',
+    );
   }, 30_000);
 
   it("a pod naming a missing service account is refused until the account exists", () => {
