@@ -134,4 +134,18 @@ describe("wrong steps fail the named check", () => {
     },
     WALK_MS,
   );
+  it(
+    "deleting the quota instead of raising it fails `resourcequota pods exists`",
+    () => {
+      const { session, runner } = walkTo(lesson("02-quota"), "en", "fix-it");
+      type(session, "kubectl delete quota pods");
+      type(session, "kubectl rollout status deployment http-go");
+      const r = runner.check();
+      expect(r.failed?.message).toBe("✗ resourcequota pods exists (observed: not found)");
+      expect(r.hint).toBe(
+        'Run `kubectl patch quota pods -p \'{"spec":{"hard":{"pods":"4"}}}\'`, then wait with `kubectl rollout status deployment http-go`.',
+      );
+    },
+    WALK_MS,
+  );
 });
