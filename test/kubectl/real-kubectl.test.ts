@@ -145,7 +145,7 @@ function world(): KObject[] {
       star: "*",
     },
   });
-  objs.push(...morePods(), longCauseDeployment(), ...longCauseReplicaSets());
+  objs.push(...morePods(), longCauseDeployment(), ...longCauseReplicaSets(), ...namespaces());
   for (const o of objs) {
     o.metadata.resourceVersion ??= "1";
     o.metadata.uid ??= `uid-${o.metadata.name}`;
@@ -218,6 +218,51 @@ function morePods(): KObject[] {
   return [crash, creating, leaving];
 }
 
+/** Namespaces `default` and `team` (with a quota and a limit range). */
+function namespaces(): KObject[] {
+  const ns = (name: string): KObject => ({
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: {
+      name,
+      creationTimestamp: "2026-01-01T00:00:00Z",
+      labels: { "kubernetes.io/metadata.name": name },
+    },
+    spec: { finalizers: ["kubernetes"] },
+    status: { phase: "Active" },
+  });
+  return [
+    {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "cfg", namespace: "default", creationTimestamp: "2026-01-01T00:00:00Z" },
+      data: { "app.properties": "greeting=hello\ncolor=blue\n" },
+    },
+    ns("default"),
+    ns("team"),
+    {
+      apiVersion: "v1",
+      kind: "ResourceQuota",
+      metadata: { name: "compute-quota", namespace: "team", creationTimestamp: "2026-01-01T00:00:00Z" },
+      spec: { hard: { pods: "10", "requests.cpu": "1", "limits.cpu": "2" } },
+      status: {
+        hard: { pods: "10", "requests.cpu": "1", "limits.cpu": "2" },
+        used: { pods: "3", "requests.cpu": "750m", "limits.cpu": "1500m" },
+      },
+    },
+    {
+      apiVersion: "v1",
+      kind: "LimitRange",
+      metadata: { name: "cpu-limit-range", namespace: "team", creationTimestamp: "2026-01-01T00:00:00Z" },
+      spec: {
+        limits: [
+          { type: "Container", default: { cpu: "500m" }, defaultRequest: { cpu: "250m" }, max: { cpu: "1" } },
+        ],
+      },
+    },
+  ];
+}
+
 const LONG_CAUSE =
   "kubectl apply --filename=https://raw.githubusercontent.com/example/http-go/main/deploy/kubernetes/http-go-deployment-with-a-long-name.yaml --record=true";
 
@@ -276,6 +321,9 @@ const CASES: [string, string[]][] = [
   ["rollout status in progress", ["rollout", "status", "deploy/long", "--watch=false"]],
   ["rollout status pinned revision", ["rollout", "status", "deploy/http-go", "--revision=1"]],
   ["describe not found", ["describe", "deploy", "nope"]],
+  ["describe namespace", ["describe", "ns", "default"]],
+  ["describe namespace with quota", ["describe", "ns", "team"]],
+  ["describe configmap", ["describe", "cm", "cfg"]],
   ["get not found", ["get", "deploy", "nope", "-o", "yaml"]],
   ["describe deployment", ["describe", "deployment", "http-go"]],
   ["describe rs", ["describe", "rs", "http-go-7c5f9d8b6d"]],
@@ -563,6 +611,58 @@ const STORED: Record<string, string> = {
   ].join("\n"),
   "rollout status pinned revision": [""].join("\n"),
   "describe not found": [""].join("\n"),
+  "describe namespace": [
+    "Name:         default",
+    "Labels:       kubernetes.io/metadata.name=default",
+    "Annotations:  <none>",
+    "Status:       Active",
+    "",
+    "No resource quota.",
+    "",
+    "No LimitRange resource.",
+    "",
+  ].join("\n"),
+  "describe namespace with quota": [
+    "Name:         team",
+    "Labels:       kubernetes.io/metadata.name=team",
+    "Annotations:  <none>",
+    "Status:       Active",
+    "",
+    "Resource Quotas",
+    "  Name:         compute-quota",
+    "  Resource      Used   Hard",
+    "  --------      ---    ---",
+    "  limits.cpu    1500m  2",
+    "  pods          3      10",
+    "  requests.cpu  750m   1",
+    "",
+    "Resource Limits",
+    " Type       Resource  Min  Max  Default Request  Default Limit  Max Limit/Request Ratio",
+    " ----       --------  ---  ---  ---------------  -------------  -----------------------",
+    " Container  cpu       -    1    250m             500m           -",
+    "",
+  ].join("\n"),
+  "describe configmap": [
+    "Name:         cfg",
+    "Namespace:    default",
+    "Labels:       <none>",
+    "Annotations:  <none>",
+    "",
+    "Data",
+    "====",
+    "app.properties:",
+    "----",
+    "greeting=hello",
+    "color=blue",
+    "",
+    "",
+    "",
+    "BinaryData",
+    "====",
+    "",
+    "Events:  <none>",
+    "",
+  ].join("\n"),
   "get not found": [""].join("\n"),
   "describe deployment": [
     "Name:                   http-go",

@@ -17,8 +17,10 @@ import { flagsFromHelp } from "../flags-from-help";
 import { DESCRIBE_HELP } from "../help/describe";
 import {
   type DescribeContext,
+  describeConfigMap,
   describeDeployment,
   describeEndpoints,
+  describeNamespace,
   describePod,
   describeReplicaSet,
   describeService,
@@ -111,6 +113,18 @@ function describeOne(ctx: CommandContext, info: Info, showEvents: boolean): stri
     case "endpoints":
       text = describeEndpoints(info.obj, dctx);
       break;
+    case "namespaces": {
+      const name = info.obj.metadata.name;
+      text = describeNamespace(
+        info.obj,
+        listOf(ctx, "resourcequotas", name),
+        listOf(ctx, "limitranges", name),
+      );
+      break;
+    }
+    case "configmaps":
+      text = describeConfigMap(info.obj, dctx);
+      break;
     case "resourcequotas":
       text = `${describeQuotaLines(info.obj).join("\n")}\n`;
       break;
@@ -127,6 +141,14 @@ function describeOne(ctx: CommandContext, info: Info, showEvents: boolean): stri
       text = genericDescribe(info.obj, dctx);
   }
   return alignTabs(text, DESCRIBE_TABS);
+}
+
+function listOf(ctx: CommandContext, resource: string, namespace: string): KObject[] {
+  return listStored(
+    ctx.cluster.state,
+    ctx.cluster.read((api) => api.type(resource)),
+    namespace,
+  );
 }
 
 function eventType(ctx: CommandContext) {

@@ -280,3 +280,64 @@ export function describeEndpoints(ep: KObject, ctx: DescribeContext): string {
   eventsBlock(w, ctx);
   return w.toString();
 }
+
+/** describeNamespace: Name, Labels, Annotations, Status, then its quotas and limit ranges (or that there are none). */
+export function describeNamespace(ns: KObject, quotas: KObject[], limitRanges: KObject[]): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${ns.metadata.name}\n`);
+  printLabels(w, "Labels", ns.metadata.labels);
+  printAnnotations(w, "Annotations", ns.metadata.annotations);
+  w.write(0, `Status:\t${ns.status?.phase ?? ""}\n`);
+  w.write(0, "\n");
+  if (quotas.length === 0) w.write(0, "No resource quota.\n");
+  else {
+    w.write(0, "Resource Quotas\n");
+    for (const q of quotas) {
+      w.write(1, `Name:\t${q.metadata.name}\n`);
+      w.write(1, "Resource\tUsed\tHard\n");
+      w.write(1, "--------\t---\t---\n");
+      for (const r of Object.keys(q.status?.hard ?? {}).sort())
+        w.write(1, `${r}\t${q.status?.used?.[r] ?? "0"}\t${q.status.hard[r]}\n`);
+    }
+  }
+  w.write(0, "\n");
+  if (limitRanges.length === 0) w.write(0, "No LimitRange resource.\n");
+  else {
+    w.write(0, "Resource Limits\n");
+    for (const lr of limitRanges) {
+      w.write(0, " Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n");
+      w.write(0, " ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n");
+      for (const item of lr.spec?.limits ?? []) {
+        const lists = [item.min, item.max, item.defaultRequest, item.default, item.maxLimitRequestRatio];
+        const names = new Set<string>();
+        for (const l of lists) for (const k of Object.keys(l ?? {})) names.add(k);
+        for (const k of [...names].sort())
+          w.write(0, ` ${[item.type, k, ...lists.map((l) => l?.[k] ?? "-")].join("\t")}\n`);
+      }
+    }
+  }
+  return w.toString();
+}
+
+/**
+ * describeConfigMap: each key, a `----` line, the value and a blank line, then BinaryData and events. (kubectl
+ * walks a Go map, so its key order varies between runs; here keys are sorted.)
+ */
+export function describeConfigMap(cm: KObject, ctx: DescribeContext): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${cm.metadata.name}\n`);
+  w.write(0, `Namespace:\t${cm.metadata.namespace}\n`);
+  printLabels(w, "Labels", cm.metadata.labels);
+  printAnnotations(w, "Annotations", cm.metadata.annotations);
+  w.write(0, "\nData\n====\n");
+  for (const k of Object.keys(cm.data ?? {}).sort()) {
+    w.write(0, `${k}:\n----\n`);
+    w.write(0, `${cm.data[k]}\n\n`);
+  }
+  w.write(0, "\nBinaryData\n====\n");
+  for (const k of Object.keys(cm.binaryData ?? {}).sort())
+    w.write(0, `${k}: ${String(cm.binaryData[k]).length} bytes\n`);
+  w.write(0, "\n");
+  eventsBlock(w, ctx);
+  return w.toString();
+}
