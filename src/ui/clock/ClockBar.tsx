@@ -5,29 +5,38 @@
  */
 import { useMemo } from "react";
 import { useApp, useT } from "../use-app";
-import { clockText, feed } from "../why/feed";
+import { clockText, markTimes } from "../why/feed";
 import { SPEEDS, type Speed } from "./driver";
 
 function speedLabel(t: ReturnType<typeof useT>, s: Speed): string {
   return s === 0 ? t("pause") : `${s}×`;
 }
 
+/** One SVG path of vertical 8-unit strokes at the given instants (x in simulated ms). */
+function strokes(times: readonly number[]): string {
+  let d = "";
+  for (const t of times) d += `M${t} 0v8`;
+  return d;
+}
+
+/** Marks for events (grey), warnings (red) and controller decisions (blue) along the timeline. */
 function Marks({ now }: { now: number }) {
   const app = useApp();
   const state = app.session.cluster.state;
-  const marks = useMemo(() => feed(state, 400), [state]);
+  const { decisions } = state;
+  const events = state.objects.events;
+  // The paths change only when a decision or an event is added; `now` only rescales the viewBox.
+  const paths = useMemo(() => {
+    const m = markTimes({ decisions, events, epoch: state.epoch });
+    return { event: strokes(m.event), warning: strokes(m.warning), decision: strokes(m.decision) };
+  }, [decisions, events, state.epoch]);
   if (now <= 0) return null;
   return (
-    <div className="timeline-marks" aria-hidden="true">
-      {marks.map((m, i) => (
-        <span
-          // biome-ignore lint/suspicious/noArrayIndexKey: marks are positional
-          key={i}
-          className={`mark mark-${m.kind}${m.type === "Warning" ? " warning" : ""}`}
-          style={{ left: `${(100 * m.t) / now}%` }}
-        />
-      ))}
-    </div>
+    <svg className="timeline-marks" viewBox={`0 0 ${now} 8`} preserveAspectRatio="none" aria-hidden="true">
+      <path className="mark-event" d={paths.event} />
+      <path className="mark-decision" d={paths.decision} />
+      <path className="mark-warning" d={paths.warning} />
+    </svg>
   );
 }
 

@@ -52,7 +52,7 @@ function EditorBox({ edit, terminal }: { edit: UiPendingEdit; terminal: number }
       className="edit-dialog"
       role="dialog"
       aria-modal="true"
-      aria-label={`${t("editTitle")} — ${edit.file}`}
+      aria-label={`${t("editorTitle")} — ${edit.file}`}
       onKeyDown={(e) => {
         if (e.key === "Escape") answer(edit.content);
         if (e.key === "s" && (e.ctrlKey || e.metaKey)) {
@@ -62,7 +62,7 @@ function EditorBox({ edit, terminal }: { edit: UiPendingEdit; terminal: number }
       }}
     >
       <div className="edit-head">
-        <b>{t("editTitle")}</b> <code>{edit.file}</code>{" "}
+        <b>{t("editorTitle")}</b> <code>{edit.file}</code>{" "}
         <span className="muted">
           ({t("terminal")} {terminal})
         </span>

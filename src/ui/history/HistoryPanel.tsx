@@ -36,8 +36,13 @@ function Diff({ rows }: { rows: RevisionRow[] }) {
   const [to, setTo] = useState<number | undefined>(undefined);
   const a = rows.find((r) => r.revision === from) ?? rows[1];
   const b = rows.find((r) => r.revision === to) ?? rows[0];
+  const fromYaml = a?.templateYaml;
+  const toYaml = b?.templateYaml;
+  const lines = useMemo(
+    () => (fromYaml !== undefined && toYaml !== undefined ? diffLines(fromYaml, toYaml) : []),
+    [fromYaml, toYaml],
+  );
   if (!a || !b) return null;
-  const lines = diffLines(a.templateYaml, b.templateYaml);
   const changed = lines.some((l) => l.kind !== "same");
   return (
     <div className="diff">
@@ -67,10 +72,18 @@ export function HistoryPanel() {
   const app = useApp();
   const t = useT();
   const state = app.viewState;
-  const names = useMemo(() => deploymentNames(state, "default"), [state]);
+  const deployments = state.objects.deployments;
+  const replicaSets = state.objects.replicasets;
+  // Revisions change only with Deployments and ReplicaSets, not with every pod or tick.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `state` is read only through these two maps
+  const names = useMemo(() => deploymentNames(state, "default"), [deployments]);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const name = chosen && names.includes(chosen) ? chosen : names[0];
-  const rows = useMemo(() => (name ? revisionRows(state, "default", name) : []), [state, name]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `state` is read only through these two maps
+  const rows = useMemo(
+    () => (name ? revisionRows(state, "default", name) : []),
+    [deployments, replicaSets, name],
+  );
   if (!name) return <p className="muted">{t("noHistory")}</p>;
   return (
     <div className="history">

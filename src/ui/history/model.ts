@@ -22,8 +22,18 @@ export interface RevisionRow {
   current: boolean;
 }
 
-/** The template as kubectl would show it, minus the label the controller adds. */
+/** YAML of templates already shown, by template object (stored objects are immutable, so identity is enough). */
+const yamlCache = new WeakMap<object, string>();
+
+/** The template as kubectl would show it, minus the label the controller adds (cached per template object). */
 function templateYaml(template: PodTemplateSpec | undefined): string {
+  if (!template) return stringify({});
+  let text = yamlCache.get(template);
+  if (text === undefined) yamlCache.set(template, (text = templateYamlOf(template)));
+  return text;
+}
+
+function templateYamlOf(template: PodTemplateSpec | undefined): string {
   const t = structuredClone(template ?? {});
   if (t.metadata?.labels) {
     delete t.metadata.labels["pod-template-hash"];

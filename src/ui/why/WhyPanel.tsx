@@ -8,7 +8,11 @@ export function WhyPanel() {
   const app = useApp();
   const t = useT();
   const state = app.viewState;
-  const items = useMemo(() => feed(state), [state]);
+  const { decisions } = state;
+  const events = state.objects.events;
+  // Only a new decision or event changes the feed (the clock alone does not).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `state` is read only through decisions and events
+  const items = useMemo(() => feed(state), [decisions, events]);
   if (items.length === 0) return <p className="muted">{t("whyEmpty")}</p>;
   return (
     <ol className="why" aria-label={t("why")}>

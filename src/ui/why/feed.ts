@@ -23,7 +23,7 @@ export interface FeedItem {
 /** At most this many lines are drawn (the newest); the log itself keeps everything. */
 export const FEED_LIMIT = 300;
 
-function eventTime(state: ClusterState, e: CoreEvent): number {
+function eventTime(state: Pick<ClusterState, "epoch">, e: CoreEvent): number {
   const raw = e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp;
   return simTime(state, raw as string | undefined) ?? 0;
 }
@@ -57,6 +57,23 @@ export function feed(state: ClusterState, limit = FEED_LIMIT): FeedItem[] {
     .sort((a, b) => b.item.t - a.item.t || b.i - a.i)
     .slice(0, limit)
     .map((x) => x.item);
+}
+
+/** The instants (simulated ms) of events, warning events and decisions, for the timeline's marks. */
+export function markTimes(
+  state: Pick<ClusterState, "decisions" | "epoch"> & { events?: Record<string, unknown> },
+): {
+  event: number[];
+  warning: number[];
+  decision: number[];
+} {
+  const event: number[] = [];
+  const warning: number[] = [];
+  for (const o of Object.values(state.events ?? {})) {
+    const e = o as CoreEvent;
+    (e.type === "Warning" ? warning : event).push(eventTime(state, e));
+  }
+  return { event, warning, decision: state.decisions.map((d) => d.t) };
 }
 
 /** `m:ss` (or `h:mm:ss`) of simulated ms. */
