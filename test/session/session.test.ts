@@ -91,6 +91,20 @@ describe("persistence", () => {
   });
 });
 
+describe("setup lines", () => {
+  it("run before the learner starts, out of the transcript, and again on replay", () => {
+    const opts = { files: { "app.yaml": APP }, setup: ["kubectl create -f app.yaml"] };
+    const s = new Session(opts);
+    expect(s.transcript).toEqual([]);
+    expect(Object.keys(s.cluster.state.objects.deployments ?? {})).toEqual(["default/http-go"]);
+    const r = Session.fromJSON(s.toJSON());
+    expect(r.cluster.now).toBe(s.cluster.now);
+    expect(Object.keys(r.cluster.state.objects.pods ?? {})).toEqual(
+      Object.keys(s.cluster.state.objects.pods ?? {}),
+    );
+  });
+});
+
 describe("time travel", () => {
   it("travelTo restores the cluster of that second and ends running commands with ^C", () => {
     const s = new Session({ files: { "app.yaml": APP } });
