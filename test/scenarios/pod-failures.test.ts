@@ -26,7 +26,7 @@ describe("scenario: image pull failure", () => {
   it("shows ErrImagePull/ImagePullBackOff and exceeds the progress deadline", () => {
     const s = new Sandbox();
     s.write("http-go.yaml", httpGoWith("gasbugs/http-go:v9"));
-    expect(s.run("kubectl create -f http-go.yaml").exit).toBe(0);
+    expect(s.run("kubectl apply -f http-go.yaml").exit).toBe(0);
     s.sleep(5_000);
     const [row] = podRows(s);
     expect(row).toMatch(/^http-go-\S+ +0\/1 +(ErrImagePull|ImagePullBackOff) +0 +5s$/);
@@ -41,6 +41,14 @@ describe("scenario: image pull failure", () => {
     const status = s.run("kubectl rollout status deployment http-go");
     expect(status.stderr).toBe('error: deployment "http-go" exceeded its progress deadline\n');
     expect(status.exit).toBe(1);
+
+    // fix it: a tag that exists
+    expect(s.run("kubectl set image deployment http-go http-go=gasbugs/http-go:v1").stdout).toBe(
+      "deployment.apps/http-go image updated\n",
+    );
+    const fixed = s.run("kubectl rollout status deployment http-go");
+    expect(fixed.exit).toBe(0);
+    expect(lines(fixed.stdout).pop()).toBe('deployment "http-go" successfully rolled out');
   }, 30_000);
 });
 
@@ -48,7 +56,7 @@ describe("scenario: the app exits (misconfiguration)", () => {
   it("goes into CrashLoopBackOff and logs why", () => {
     const s = new Sandbox();
     s.write("http-go.yaml", httpGoWith("sandbox/needs-env:v1"));
-    expect(s.run("kubectl create -f http-go.yaml").exit).toBe(0);
+    expect(s.run("kubectl apply -f http-go.yaml").exit).toBe(0);
     s.sleep(45_000);
     const [row] = podRows(s);
     expect(row).toMatch(/^http-go-\S+ +0\/1 +CrashLoopBackOff +[1-9] \(\d+s ago\) +45s$/);
@@ -61,6 +69,19 @@ describe("scenario: the app exits (misconfiguration)", () => {
       stderr: "",
       exit: 0,
     });
+
+    // fix it: give the app what it needs
+    s.write(
+      "http-go.yaml",
+      httpGoWith(
+        "sandbox/needs-env:v1",
+        "        env:\n        - name: APP_MODE\n          value: production\n",
+      ),
+    );
+    expect(s.run("kubectl apply -f http-go.yaml").stdout).toBe("deployment.apps/http-go configured\n");
+    expect(lines(s.run("kubectl rollout status deployment http-go").stdout).pop()).toBe(
+      'deployment "http-go" successfully rolled out',
+    );
   }, 30_000);
 });
 
@@ -74,7 +95,7 @@ describe("scenario: memory limit below what the app uses", () => {
         "        resources:\n          limits:\n            memory: 128Mi\n",
       ),
     );
-    expect(s.run("kubectl create -f http-go.yaml").exit).toBe(0);
+    expect(s.run("kubectl apply -f http-go.yaml").exit).toBe(0);
     s.sleep(30_000);
     const pod = s.cluster.read((api) => api.list("pods", "default"))[0];
     const described = lines(s.run(`kubectl describe pod ${pod?.metadata.name}`).stdout);
@@ -87,6 +108,16 @@ describe("scenario: memory limit below what the app uses", () => {
     ]);
     expect(podRows(s)[0]).toMatch(
       /^http-go-\S+ +0\/1 +(CrashLoopBackOff|OOMKilled) +[1-9] \(\d+s ago\) +30s$/,
+    );
+
+    // fix it: a limit above what the app uses
+    s.write(
+      "http-go.yaml",
+      httpGoWith("sandbox/memory-hog:v1", "        resources:\n          limits:\n            memory: 1Gi\n"),
+    );
+    expect(s.run("kubectl apply -f http-go.yaml").stdout).toBe("deployment.apps/http-go configured\n");
+    expect(lines(s.run("kubectl rollout status deployment http-go").stdout).pop()).toBe(
+      'deployment "http-go" successfully rolled out',
     );
   }, 30_000);
 });

@@ -13,7 +13,7 @@ describe("scenario: readiness probe on the wrong port", () => {
   it("pods run but never become ready; the rollout waits until its deadline", () => {
     const s = new Sandbox();
     s.write("http-go.yaml", HTTP_GO_WRONG_PROBE);
-    expect(s.run("kubectl create -f http-go.yaml").stdout).toBe("deployment.apps/http-go created\n");
+    expect(s.run("kubectl apply -f http-go.yaml").stdout).toBe("deployment.apps/http-go created\n");
 
     const status = s.run("kubectl rollout status deployment http-go");
     expect(new Set(lines(status.stdout))).toEqual(
@@ -38,5 +38,18 @@ describe("scenario: readiness probe on the wrong port", () => {
         /Warning +Unhealthy +pod\/http-go-\S+ +Readiness probe failed: Get "http:\/\/(10\.244\.0\.\d+):8081\/healthz": dial tcp \1:8081: connect: connection refused$/,
       );
     }
+
+    // fix it: probe what the app serves (http-go answers on :8080 at `/` only; /healthz is a 404)
+    s.write(
+      "http-go.yaml",
+      HTTP_GO_WRONG_PROBE.replace("port: 8081", "port: 8080").replace("path: /healthz", "path: /"),
+    );
+    expect(s.run("kubectl apply -f http-go.yaml").stdout).toBe("deployment.apps/http-go configured\n");
+    const fixed = s.run("kubectl rollout status deployment http-go");
+    expect(fixed.exit).toBe(0);
+    const reasons = s.run("kubectl get deployment http-go -o jsonpath={.status.conditions[*].reason}").stdout;
+    expect(new Set(reasons.split(" "))).toEqual(
+      new Set(["MinimumReplicasAvailable", "NewReplicaSetAvailable"]),
+    );
   }, 30_000);
 });
