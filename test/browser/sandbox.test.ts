@@ -221,6 +221,30 @@ describe("the notes in the browser", () => {
     expect(await run("grep image: http-go-v1.yaml")).toEqual(["        image: gasbugs/http-go:v3"]);
   });
 
+  test("large text makes the terminal and the panels bigger", async () => {
+    const size = () => page.$eval(".live h2", (e) => Number.parseFloat(getComputedStyle(e).fontSize));
+    const before = await size();
+    await page.check(".toggle input");
+    expect(await size()).toBeGreaterThan(before);
+    await screenshot(page, "10-large-text");
+    await page.uncheck(".toggle input");
+  });
+
+  test("a lesson runs beside the terminal: a command pasted with one click, then checked", async () => {
+    await page.click(".lesson-chooser button");
+    await page.waitForSelector('[data-action="check"]');
+    expect(await page.textContent(".lesson h3")).toBe("What makes updates fail");
+    await page.click('.try button[aria-label$="kubectl apply -f http-go-typo.yaml"]');
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(`window.__terminalText(1).includes("strict decoding error")`);
+    await page.click('[data-action="check"]');
+    await page.waitForSelector(".lesson-report");
+    await screenshot(page, "11-lesson");
+    expect(await page.getAttribute(".lesson", "data-phase")).toBe("passed");
+    await page.click('[data-action="next"]');
+    expect(await page.textContent(".lesson .muted")).toBe("Step 2 of 13");
+  });
+
   test("the interface switches to Korean", async () => {
     await page.selectOption('[data-control="lang"]', "ko");
     await page.waitForSelector('html[lang="ko"]');

@@ -17,8 +17,8 @@ function inline(text: string, key: string): ReactNode[] {
     const token = m[0];
     const k = `${key}-${i++}`;
     if (token.startsWith("`")) out.push(<code key={k}>{token.slice(1, -1)}</code>);
-    else if (token.startsWith("**")) out.push(<strong key={k}>{token.slice(2, -2)}</strong>);
-    else if (token.startsWith("*")) out.push(<em key={k}>{token.slice(1, -1)}</em>);
+    else if (token.startsWith("**")) out.push(<strong key={k}>{inline(token.slice(2, -2), k)}</strong>);
+    else if (token.startsWith("*")) out.push(<em key={k}>{inline(token.slice(1, -1), k)}</em>);
     else {
       const link = /^\[([^\]]+)\]\(([^)]+)\)$/.exec(token);
       out.push(
