@@ -3,7 +3,7 @@
  * ctx.podExec and exits with its status (`command terminated with exit code N` on stderr when non-zero).
  * The v1.31+ errors: `exec POD CMD` without `--`, no command, completed pods, containers not running.
  */
-import { type KObject, matchesRequirements, type Pod, parseSelector } from "../../engine";
+import { ApiError, type KObject, matchesRequirements, type Pod, parseSelector } from "../../engine";
 import { parseResourceArgs, resolveType } from "../builder";
 import { CmdError, UsageError } from "../errors";
 import { flagsFromHelp } from "../flags-from-help";
@@ -70,7 +70,7 @@ function pickContainer(ctx: CommandContext, pod: Pod, wanted: string): string {
   const names = (pod.spec?.containers ?? []).map((c) => c.name);
   if (wanted) {
     if (!names.includes(wanted))
-      throw new CmdError(`container ${wanted} not found in pod ${pod.metadata?.name}`);
+      throw new ApiError("BadRequest", 400, `container ${wanted} is not valid for pod ${pod.metadata?.name}`);
     return wanted;
   }
   if (names.length > 1) ctx.io.err(`Defaulted container "${names[0]}" out of: ${names.join(", ")}\n`);
