@@ -3,7 +3,7 @@
  * terminal with one click, check the step (each failed condition named, with the hint), and move on.
  * The runner (src/lessons) does the work; this only draws it.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { CheckReport, Lesson } from "../../lessons";
 import { terminalControllers } from "../terminal/TerminalView";
 import { useApp, useT } from "../use-app";
@@ -50,8 +50,11 @@ function paste(terminal: number, command: string): void {
 
 function Report({ report }: { report: CheckReport }) {
   const t = useT();
+  const box = useRef<HTMLDivElement>(null);
+  // A new report is scrolled into view: it is what the learner just asked for.
+  useEffect(() => box.current?.scrollIntoView({ block: "nearest" }), [report]);
   return (
-    <div className={`lesson-report ${report.ok ? "ok" : "failed"}`} role="status">
+    <div className={`lesson-report ${report.ok ? "ok" : "failed"}`} role="status" ref={box}>
       <ul>
         {report.lines.map((l) => (
           <li key={l}>{l}</li>
