@@ -120,12 +120,14 @@ export class AppController {
     this.prefs = { ...this.prefs, lang };
     this.lesson?.setLang(lang);
     this.savePrefs();
+    this.flush();
   }
 
   /** Turns large text on or off. */
   setLargeText(on: boolean): void {
     this.prefs = { ...this.prefs, largeText: on };
     this.savePrefs();
+    this.flush();
   }
 
   /** Sets the clock's speed (0 pauses). Playing returns to the present. */
@@ -134,6 +136,7 @@ export class AppController {
     this.prefs = { ...this.prefs, speed };
     this.driver.setSpeed(speed);
     this.savePrefs();
+    this.flush();
   }
 
   /** Moves the clock to the next instant something happens; false if nothing is due. */
@@ -299,6 +302,17 @@ export class AppController {
   private savePrefs(): void {
     savePrefs(this.prefs);
     this.changed();
+  }
+
+  /**
+   * Re-renders now (after a learner's action: a controlled checkbox or select must show the new value
+   * at once, or React puts the old one back until the next frame).
+   */
+  flush(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.version++;
+    for (const l of this.listeners) l();
   }
 
   /** Announces a change to React, at most once per animation frame. */

@@ -52,7 +52,10 @@ function Report({ report }: { report: CheckReport }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   // A new report is scrolled into view: it is what the learner just asked for.
-  useEffect(() => box.current?.scrollIntoView({ block: "nearest" }), [report]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs for each new report object
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: "nearest" });
+  }, [report]);
   return (
     <div className={`lesson-report ${report.ok ? "ok" : "failed"}`} role="status" ref={box}>
       <ul>
@@ -123,13 +126,24 @@ export function LessonPanel() {
             ),
           )}
           <div className="lesson-actions">
-            <button type="button" className="primary" onClick={() => runner.check()} data-action="check">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                runner.check();
+                app.flush();
+              }}
+              data-action="check"
+            >
               {t("check")}
             </button>
             <button
               type="button"
               disabled={state.phase !== "passed"}
-              onClick={() => runner.next()}
+              onClick={() => {
+                runner.next();
+                app.flush();
+              }}
               data-action="next"
             >
               {t("next")}
@@ -139,7 +153,14 @@ export function LessonPanel() {
                 {t("hint")}
               </button>
             ) : null}
-            <button type="button" className="link-button" onClick={() => runner.restartStep()}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                runner.restartStep();
+                app.flush();
+              }}
+            >
               {t("restartStep")}
             </button>
           </div>
