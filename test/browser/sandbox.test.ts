@@ -256,4 +256,19 @@ describe("the notes in the browser", () => {
     await screenshot(page, "09-korean");
     await page.selectOption('[data-control="lang"]', "en");
   });
+
+  test("a share link recreates the session in a fresh page", async () => {
+    await page.click('[data-action="share"]');
+    const link = (await (await page.waitForSelector('[data-control="share-link"]')).inputValue()) as string;
+    expect(link.startsWith(`${server.url}#session=`)).toBe(true);
+    const other = await browser.context.newPage();
+    await other.goto(link);
+    await waitPrompt(other);
+    const text = (await other.evaluate("window.__terminalText(1)")) as string;
+    expect(text.split("\n")[0]).toBe("$ kubectl apply -f http-go-typo.yaml");
+    // The lesson comes along at the step it had reached (step 2).
+    await other.waitForSelector(".lesson h3");
+    expect(await other.textContent(".lesson h3")).toBe("Recording the rollout history");
+    await other.close();
+  });
 });
