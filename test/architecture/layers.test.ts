@@ -43,7 +43,9 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
   const specs: string[] = [];
-  for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g,
+  )) {
     specs.push((m[1] ?? m[2]) as string);
   }
   return specs;
@@ -56,14 +58,18 @@ function violations(): string[] {
     const from = layerOf(file);
     for (const spec of importsOf(file)) {
       const rel = relative(SRC, file);
-      if (spec.startsWith("node:") && from !== "cli") out.push(`${rel}: imports ${spec} (only src/cli may use Node modules)`);
+      if (spec.startsWith("node:") && from !== "cli")
+        out.push(`${rel}: imports ${spec} (only src/cli may use Node modules)`);
       if (/^(react|react-dom|@xterm|@codemirror|codemirror)(\/|$)/.test(spec) && from !== "ui")
         out.push(`${rel}: imports ${spec} (UI libraries belong in src/ui)`);
       if (!spec.startsWith(".")) continue;
       const target = resolve(dirname(file), spec);
       if (!target.startsWith(SRC)) continue;
       const to = layerOf(target.endsWith(".ts") || target.endsWith(".tsx") ? target : `${target}/x.ts`);
-      const toEngineEntry = relative(SRC, target).replace(/\\/g, "/").replace(/\/index(\.ts)?$/, "") === "engine";
+      const toEngineEntry =
+        relative(SRC, target)
+          .replace(/\\/g, "/")
+          .replace(/\/index(\.ts)?$/, "") === "engine";
       if (to === from) continue;
       if (to.startsWith("engine") && !from.startsWith("engine") && !toEngineEntry) {
         out.push(`${rel}: imports ${spec} (outside the engine, import only src/engine/index.ts)`);
