@@ -188,6 +188,8 @@ describe("the notes in the browser", () => {
     expect(await page.textContent(".past-bar")).toContain("Viewing the past (read-only)");
     await screenshot(page, "06-timeline-past");
     await page.getByRole("button", { name: "Back to now" }).click();
+    // React re-renders after the click; wait for the bar to go (a loaded CI machine is slower than a click).
+    await page.waitForSelector(".past-bar", { state: "detached", timeout: 10_000 });
     expect(await page.$(".past-bar")).toBeNull();
     expect(await podStates(page)).toHaveLength(5);
   });
