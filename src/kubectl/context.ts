@@ -51,4 +51,9 @@ export interface KubectlContext {
   commandLine: string;
   /** How to run a command in a container; undefined where no shell layer is present (unit tests of kubectl alone). */
   podExec?: PodExec;
+  /**
+   * The text piped into kubectl (`cat x.yaml | kubectl apply -f -`, a heredoc), read by `-f -`; undefined
+   * when standard input is the terminal, where `-f -` reads lines (readLine effect) until end of input (Ctrl-D).
+   */
+  stdin?: string;
 }
