@@ -3,7 +3,7 @@
  * `exit`, `true`, `false`, `:`, `read`, `break`, `continue`. Messages follow busybox ash.
  */
 import type { Program } from "../kubectl/program";
-import type { CommandImpl } from "./interpreter";
+import type { CommandImpl } from "./host";
 import { LoopControl, ShellExit } from "./signals";
 
 /** A builtin that never waits. */

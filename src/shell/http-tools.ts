@@ -5,7 +5,7 @@
  */
 import { type Cluster, httpGet, type Pod } from "../engine";
 import type { Io, Program } from "../kubectl/program";
-import type { CommandImpl } from "./interpreter";
+import type { CommandImpl } from "./host";
 import { waitUntil } from "./utilities";
 
 /** What the pod tools need: the cluster, the pod, whether stdout is a terminal. */

@@ -99,34 +99,7 @@ export function tokenize(line: string): Token[] {
       (word as unknown as Word).quoted = true;
       continue;
     }
-    if (ch === "\\") {
-      if (i + 1 >= line.length) throw new IncompleteInput("\\");
-      part({ kind: "literal", text: line[i + 1] as string });
-      i += 2;
-      continue;
-    }
-    if (line.startsWith("$((", i)) {
-      const end = closingParen(line, i + 3);
-      if (line[end + 1] !== ")") throw new IncompleteInput("))");
-      part({ kind: "arith", source: line.slice(i + 3, end), quoted: false });
-      i = end + 2;
-      continue;
-    }
-    if (ch === "$" && line[i + 1] === "(") {
-      const end = closingParen(line, i + 2);
-      part({ kind: "subst", source: line.slice(i + 2, end), quoted: false });
-      i = end + 1;
-      continue;
-    }
-    if (ch === "`") {
-      const end = line.indexOf("`", i + 1);
-      if (end < 0) throw new IncompleteInput("`");
-      part({ kind: "subst", source: line.slice(i + 1, end), quoted: false });
-      i = end + 1;
-      continue;
-    }
-    part({ kind: "expand", text: ch, quoted: false });
-    i++;
+    i = scanUnit(line, i, false, part);
   }
   endWord();
   return tokens;
@@ -142,37 +115,48 @@ function doubleQuoted(line: string, start: number, part: (p: WordPart) => void):
   // An empty "" still makes a word: push an empty literal so the word exists.
   part({ kind: "literal", text: "" });
   while (i < line.length) {
-    const ch = line[i] as string;
-    if (ch === '"') return i + 1;
-    if (ch === "\\" && i + 1 < line.length && '$`"\\\n'.includes(line[i + 1] as string)) {
-      part({ kind: "literal", text: line[i + 1] as string });
-      i += 2;
-      continue;
-    }
-    if (line.startsWith("$((", i)) {
-      const end = closingParen(line, i + 3);
-      if (line[end + 1] !== ")") throw new IncompleteInput("))");
-      part({ kind: "arith", source: line.slice(i + 3, end), quoted: true });
-      i = end + 2;
-      continue;
-    }
-    if (ch === "$" && line[i + 1] === "(") {
-      const end = closingParen(line, i + 2);
-      part({ kind: "subst", source: line.slice(i + 2, end), quoted: true });
-      i = end + 1;
-      continue;
-    }
-    if (ch === "`") {
-      const end = line.indexOf("`", i + 1);
-      if (end < 0) throw new IncompleteInput("`");
-      part({ kind: "subst", source: line.slice(i + 1, end), quoted: true });
-      i = end + 1;
-      continue;
-    }
-    part({ kind: "expand", text: ch, quoted: true });
-    i++;
+    if (line[i] === '"') return i + 1;
+    i = scanUnit(line, i, true, part);
   }
   throw new IncompleteInput('"');
+}
+
+/** What a backslash escapes inside "…" (anywhere else it escapes every character). */
+const DOUBLE_QUOTE_ESCAPES = '$`"\\\n';
+
+/**
+ * Scans one unit of a word at `i`, unquoted or inside "…" (`quoted`): a backslash escape, `$((…))`,
+ * `$(…)`, a backquoted command, or one plain character; hands it to `part`; returns the index after it.
+ */
+function scanUnit(line: string, i: number, quoted: boolean, part: (p: WordPart) => void): number {
+  const ch = line[i] as string;
+  if (ch === "\\") {
+    const next = line[i + 1];
+    if (next === undefined && !quoted) throw new IncompleteInput("\\");
+    if (next !== undefined && (!quoted || DOUBLE_QUOTE_ESCAPES.includes(next))) {
+      part({ kind: "literal", text: next });
+      return i + 2;
+    }
+  }
+  if (line.startsWith("$((", i)) {
+    const end = closingParen(line, i + 3);
+    if (line[end + 1] !== ")") throw new IncompleteInput("))");
+    part({ kind: "arith", source: line.slice(i + 3, end), quoted });
+    return end + 2;
+  }
+  if (ch === "$" && line[i + 1] === "(") {
+    const end = closingParen(line, i + 2);
+    part({ kind: "subst", source: line.slice(i + 2, end), quoted });
+    return end + 1;
+  }
+  if (ch === "`") {
+    const end = line.indexOf("`", i + 1);
+    if (end < 0) throw new IncompleteInput("`");
+    part({ kind: "subst", source: line.slice(i + 1, end), quoted });
+    return end + 1;
+  }
+  part({ kind: "expand", text: ch, quoted });
+  return i + 1;
 }
 
 /** The index of the `)` closing a `$(` whose contents start at `start` (quotes and nesting respected). */

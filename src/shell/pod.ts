@@ -88,7 +88,7 @@ export function podShell(ctx: PodToolContext, binaries: string[], container: str
     `search ${ctx.pod.metadata?.namespace ?? "default"}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`,
   );
   files.chdir("/");
-  const tools: Record<string, (c: PodToolContext) => import("./interpreter").CommandImpl> = { wget, curl };
+  const tools: Record<string, (c: PodToolContext) => import("./host").CommandImpl> = { wget, curl };
   const host: ShellHost = {
     name: "sh",
     files,

@@ -4,7 +4,7 @@
  * `sleep` waits on the simulated clock. (`cat`, `grep`, `head`, `tail`, `wc`, `sort`, `uniq` are filters.)
  */
 import type { Program } from "../kubectl/program";
-import type { CommandImpl, ShellHost } from "./interpreter";
+import type { CommandImpl, ShellHost } from "./host";
 
 /** A command that never waits. */
 export function immediate(fn: (...a: Parameters<CommandImpl>) => number): CommandImpl {
