@@ -7,7 +7,7 @@
 import { findResourceType, type ResourceType } from "../../engine";
 import { type Built, buildBinding, buildQuota, buildRole, buildServiceAccount } from "../builders/policy";
 import { CmdError } from "../errors";
-import type { FlagDef } from "../flags";
+import type { FlagDef, Flags } from "../flags";
 import { flagsFromHelp } from "../flags-from-help";
 import { CREATE_CLUSTERROLE_HELP } from "../help/create-clusterrole";
 import { CREATE_CLUSTERROLEBINDING_HELP } from "../help/create-clusterrolebinding";
@@ -35,117 +35,128 @@ function unwrap(b: Built): NonNullable<Extract<Built, { ok: true }>["object"]> {
   return b.object;
 }
 
+/**
+ * A `create` sub-command whose object is built from its flags and created as is: role, clusterrole,
+ * rolebinding and clusterrolebinding differ only in name, help, extra flags, resource and builder.
+ */
+function builtCommand(
+  name: string,
+  short: string,
+  help: string,
+  resource: string,
+  build: (name: string, flags: Flags, warn: (text: string) => void) => Built,
+  more: { aliases?: string[]; extraFlags?: FlagDef[]; failure?: string } = {},
+): CommandSpec {
+  return {
+    name,
+    ...(more.aliases ? { aliases: more.aliases } : {}),
+    parent: "create",
+    short,
+    flags: flagsFromHelp(help, [DRY_RUN_FLAG, ...(more.extraFlags ?? [])]),
+    help,
+    run(args, flags, ctx) {
+      const obj = unwrap(build(nameArg(args), flags, (w) => ctx.io.err(w)));
+      return done(createAndPrint(ctx, flags, typeOf(resource), obj, more.failure));
+    },
+  };
+}
+
 /** `kubectl create quota NAME [--hard=…] [--scopes=…]` (alias `resourcequota`). */
-export const createQuotaCommand: CommandSpec = {
-  name: "quota",
-  aliases: ["resourcequota"],
-  parent: "create",
-  short: "Create a quota with the specified name",
-  flags: flagsFromHelp(CREATE_QUOTA_HELP, [DRY_RUN_FLAG]),
-  help: CREATE_QUOTA_HELP,
-  run(args, flags, ctx) {
-    const obj = unwrap(buildQuota(nameArg(args), flags.string("hard"), flags.string("scopes")));
-    return done(createAndPrint(ctx, flags, typeOf("resourcequotas"), obj, "failed to create quota"));
-  },
-};
+export const createQuotaCommand = builtCommand(
+  "quota",
+  "Create a quota with the specified name",
+  CREATE_QUOTA_HELP,
+  "resourcequotas",
+  (name, flags) => buildQuota(name, flags.string("hard"), flags.string("scopes")),
+  { aliases: ["resourcequota"], failure: "failed to create quota" },
+);
+
+/** The subjects of a binding: `--user`, `--group`, `--serviceaccount` (each repeatable). */
+function subjects(flags: Flags) {
+  return {
+    users: flags.list("user"),
+    groups: flags.list("group"),
+    serviceaccounts: flags.list("serviceaccount"),
+  };
+}
 
 /** `kubectl create role NAME --verb=… --resource=… [--resource-name=…]`. */
-export const createRoleCommand: CommandSpec = {
-  name: "role",
-  parent: "create",
-  short: "Create a role with single rule",
-  flags: flagsFromHelp(CREATE_ROLE_HELP, [DRY_RUN_FLAG]),
-  help: CREATE_ROLE_HELP,
-  run(args, flags, ctx) {
-    const name = nameArg(args);
-    const f = {
-      verbs: flags.list("verb"),
-      resources: flags.list("resource"),
-      resourceNames: flags.list("resource-name"),
-    };
-    const obj = unwrap(buildRole("Role", name, f, (w) => ctx.io.err(w)));
-    return done(createAndPrint(ctx, flags, typeOf("roles"), obj));
-  },
-};
+export const createRoleCommand = builtCommand(
+  "role",
+  "Create a role with single rule",
+  CREATE_ROLE_HELP,
+  "roles",
+  (name, flags, warn) =>
+    buildRole(
+      "Role",
+      name,
+      {
+        verbs: flags.list("verb"),
+        resources: flags.list("resource"),
+        resourceNames: flags.list("resource-name"),
+      },
+      warn,
+    ),
+);
 
 /** `kubectl create clusterrole NAME --verb=… (--resource=… | --non-resource-url=…)`. */
-export const createClusterRoleCommand: CommandSpec = {
-  name: "clusterrole",
-  parent: "create",
-  short: "Create a cluster role",
-  flags: flagsFromHelp(CREATE_CLUSTERROLE_HELP, [DRY_RUN_FLAG]),
-  help: CREATE_CLUSTERROLE_HELP,
-  run(args, flags, ctx) {
-    const name = nameArg(args);
-    const f = {
-      verbs: flags.list("verb"),
-      resources: flags.list("resource"),
-      resourceNames: flags.list("resource-name"),
-      nonResourceURLs: flags.list("non-resource-url"),
-    };
-    const obj = unwrap(buildRole("ClusterRole", name, f, (w) => ctx.io.err(w)));
-    return done(createAndPrint(ctx, flags, typeOf("clusterroles"), obj));
-  },
-};
+export const createClusterRoleCommand = builtCommand(
+  "clusterrole",
+  "Create a cluster role",
+  CREATE_CLUSTERROLE_HELP,
+  "clusterroles",
+  (name, flags, warn) =>
+    buildRole(
+      "ClusterRole",
+      name,
+      {
+        verbs: flags.list("verb"),
+        resources: flags.list("resource"),
+        resourceNames: flags.list("resource-name"),
+        nonResourceURLs: flags.list("non-resource-url"),
+      },
+      warn,
+    ),
+);
 
 /** `kubectl create rolebinding NAME --role=…|--clusterrole=… [--user=…] [--group=…] [--serviceaccount=ns:name]`. */
-export const createRoleBindingCommand: CommandSpec = {
-  name: "rolebinding",
-  parent: "create",
-  short: "Create a role binding for a particular role or cluster role",
-  flags: flagsFromHelp(CREATE_ROLEBINDING_HELP, [DRY_RUN_FLAG, ...SUBJECT_FLAGS]),
-  help: CREATE_ROLEBINDING_HELP,
-  run(args, flags, ctx) {
-    const name = nameArg(args);
-    const obj = unwrap(
-      buildBinding("RoleBinding", name, {
-        role: flags.string("role") || undefined,
-        clusterrole: flags.string("clusterrole") || undefined,
-        users: flags.list("user"),
-        groups: flags.list("group"),
-        serviceaccounts: flags.list("serviceaccount"),
-      }),
-    );
-    return done(createAndPrint(ctx, flags, typeOf("rolebindings"), obj));
-  },
-};
+export const createRoleBindingCommand = builtCommand(
+  "rolebinding",
+  "Create a role binding for a particular role or cluster role",
+  CREATE_ROLEBINDING_HELP,
+  "rolebindings",
+  (name, flags) =>
+    buildBinding("RoleBinding", name, {
+      role: flags.string("role") || undefined,
+      clusterrole: flags.string("clusterrole") || undefined,
+      ...subjects(flags),
+    }),
+  { extraFlags: SUBJECT_FLAGS },
+);
 
 /** `kubectl create clusterrolebinding NAME --clusterrole=… [--user=…] [--group=…] [--serviceaccount=ns:name]`. */
-export const createClusterRoleBindingCommand: CommandSpec = {
-  name: "clusterrolebinding",
-  parent: "create",
-  short: "Create a cluster role binding for a particular cluster role",
-  flags: flagsFromHelp(CREATE_CLUSTERROLEBINDING_HELP, [DRY_RUN_FLAG, ...SUBJECT_FLAGS]),
-  help: CREATE_CLUSTERROLEBINDING_HELP,
-  run(args, flags, ctx) {
-    const name = nameArg(args);
-    const obj = unwrap(
-      buildBinding("ClusterRoleBinding", name, {
-        clusterrole: flags.string("clusterrole") || undefined,
-        users: flags.list("user"),
-        groups: flags.list("group"),
-        serviceaccounts: flags.list("serviceaccount"),
-      }),
-    );
-    return done(createAndPrint(ctx, flags, typeOf("clusterrolebindings"), obj));
-  },
-};
+export const createClusterRoleBindingCommand = builtCommand(
+  "clusterrolebinding",
+  "Create a cluster role binding for a particular cluster role",
+  CREATE_CLUSTERROLEBINDING_HELP,
+  "clusterrolebindings",
+  (name, flags) =>
+    buildBinding("ClusterRoleBinding", name, {
+      clusterrole: flags.string("clusterrole") || undefined,
+      ...subjects(flags),
+    }),
+  { extraFlags: SUBJECT_FLAGS },
+);
 
 /** `kubectl create serviceaccount NAME` (alias `sa`). */
-export const createServiceAccountCommand: CommandSpec = {
-  name: "serviceaccount",
-  aliases: ["sa"],
-  parent: "create",
-  short: "Create a service account with the specified name",
-  flags: flagsFromHelp(CREATE_SERVICEACCOUNT_HELP, [DRY_RUN_FLAG]),
-  help: CREATE_SERVICEACCOUNT_HELP,
-  run(args, flags, ctx) {
-    const obj = buildServiceAccount(nameArg(args));
-    return done(
-      createAndPrint(ctx, flags, typeOf("serviceaccounts"), obj, "failed to create serviceaccount"),
-    );
-  },
-};
+export const createServiceAccountCommand = builtCommand(
+  "serviceaccount",
+  "Create a service account with the specified name",
+  CREATE_SERVICEACCOUNT_HELP,
+  "serviceaccounts",
+  (name) => ({ ok: true, object: buildServiceAccount(name) }),
+  { aliases: ["sa"], failure: "failed to create serviceaccount" },
+);
 
 /** Every command of this file. */
 export const CREATE_POLICY_COMMANDS: CommandSpec[] = [
