@@ -2,7 +2,8 @@
  * Fixture builders for lesson tests that read like the domain: a cluster state with a deployment, its
  * ReplicaSets and pods, written as plain objects (the shapes the API server stores), and a fake session.
  */
-import type { ClusterState, KObject } from "../../src/engine";
+import { type ClusterState, emptyEventStore, type KObject } from "../../src/engine";
+import { putEvent } from "../../src/engine/store/event-store";
 import type { LessonSession, WorldCommand, WorldTerminal } from "../../src/lessons";
 
 /** An empty state at simulated time `now`. */
@@ -14,6 +15,7 @@ export function emptyCluster(now = 0): ClusterState {
     uidCounter: 0,
     rng: 1,
     objects: {},
+    events: emptyEventStore(),
     runtime: {},
     decisions: [],
   };
@@ -22,7 +24,8 @@ export function emptyCluster(now = 0): ClusterState {
 /** Adds `obj` to `state` under `resource` (returns the state for chaining). */
 export function put(state: ClusterState, resource: string, obj: KObject): ClusterState {
   const key = obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : obj.metadata.name;
-  state.objects[resource] = { ...(state.objects[resource] ?? {}), [key]: obj };
+  if (resource === "events") putEvent(state, key, obj);
+  else state.objects[resource] = { ...(state.objects[resource] ?? {}), [key]: obj };
   return state;
 }
 

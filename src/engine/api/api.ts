@@ -9,11 +9,13 @@
 import { current, isDraft } from "immer";
 import { findResourceType, qualifiedResource, type ResourceType } from "../model/resources";
 import type { KObject, Manifest } from "../model/types";
+import { allEvents, getEvent, putEvent, removeEvent } from "../store/event-store";
 import { type ClusterState, objectKey, timestamp } from "../store/state";
 import { type AdmissionRequest, runMutating, runValidating } from "./admission";
 import { ADMIN_USER, decide, forbiddenMessage, type UserInfo } from "./authorization";
 import { decodeManifest } from "./decoding";
 import { ApiError, alreadyExists, badRequest, forbidden, invalid, notFound } from "./errors";
+import { randomSuffix, uidFor } from "./naming";
 import { applyPatchRequest, type PatchType } from "./patch/apply";
 import { strategyFor } from "./strategies";
 
@@ -186,13 +188,16 @@ export class Api {
 
   /** Removes an object from storage at once (the kubelet's final delete of a terminated pod, the garbage collector). */
   remove(t: ResourceType, namespace: string | undefined, name: string): void {
-    const bucket = this.state.objects[t.resource];
-    if (bucket) delete bucket[objectKey(namespace, name)];
+    const key = objectKey(namespace, name);
+    if (t.resource === "events") removeEvent(this.state, key);
+    else delete this.state.objects[t.resource]?.[key];
   }
 
   /** The stored object, without authorization (for the server's own checks). */
   peek(t: ResourceType, namespace: string | undefined, name: string): KObject | undefined {
-    return this.state.objects[t.resource]?.[objectKey(t.namespaced ? namespace : undefined, name)];
+    const key = objectKey(t.namespaced ? namespace : undefined, name);
+    if (t.resource === "events") return getEvent(this.state, key);
+    return this.state.objects[t.resource]?.[key];
   }
 
   private replace(
@@ -381,15 +386,16 @@ export class Api {
   }
 
   private store(t: ResourceType, obj: KObject): void {
-    const bucket = (this.state.objects[t.resource] ??= {});
-    bucket[objectKey(t.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name)] = obj;
+    const key = objectKey(t.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name);
+    if (t.resource === "events") putEvent(this.state, key, obj);
+    else (this.state.objects[t.resource] ??= {})[key] = obj;
   }
 }
 
 /** The stored objects of a type, sorted by key (namespace, then name), as the API server lists them. */
 export function listStored(state: ClusterState, t: ResourceType, namespace?: string): KObject[] {
-  const bucket = state.objects[t.resource] ?? {};
-  const items = Object.values(bucket).filter(
+  const stored = t.resource === "events" ? allEvents(state) : Object.values(state.objects[t.resource] ?? {});
+  const items = stored.filter(
     (o) => namespace === undefined || !t.namespaced || o.metadata.namespace === namespace,
   );
   return items.sort((a, b) => compareKeys(a, b));
@@ -425,34 +431,4 @@ function plain(obj: KObject): KObject {
  */
 export function deepCopy<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-}
-
-/** The safe alphabet of generated names (`k8s.io/apimachinery/pkg/util/rand`): no vowels, no 0, 1, 3. */
-export const SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-
-/** `n` characters of the safe alphabet drawn from the state's seeded generator. */
-export function randomSuffix(state: ClusterState, n: number): string {
-  let out = "";
-  for (let i = 0; i < n; i++) out += SAFE_ALPHABET[nextRandomInt(state, SAFE_ALPHABET.length)];
-  return out;
-}
-
-/**
- * The next integer in [0, bound) from the seeded generator (mulberry32) kept in `state.rng`. Lives here
- * because the API server draws generated names; sim/random.ts re-exports it for controllers.
- */
-export function nextRandomInt(state: ClusterState, bound: number): number {
-  state.rng = (state.rng + 0x6d2b79f5) >>> 0;
-  let t = state.rng;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  return Math.floor(r * bound);
-}
-
-function uidFor(n: number): string {
-  // A uid with the real 8-4-4-4-12 shape, derived from a counter so runs are reproducible.
-  const hex = (n * 2654435761).toString(16).padStart(8, "0").slice(-8);
-  const tail = n.toString(16).padStart(12, "0");
-  return `${hex}-${tail.slice(0, 4)}-4${tail.slice(4, 7)}-8${tail.slice(7, 10)}-${hex}${tail.slice(8, 12)}`;
 }

@@ -7,7 +7,7 @@
  */
 import type { KObject } from "../model/types";
 import type { ClusterState } from "../store/state";
-import { nextRandomInt } from "./api";
+import { nextRandomInt } from "./naming";
 import { validateService } from "./pod-validation";
 import type { KindStrategy } from "./strategy";
 

@@ -5,7 +5,6 @@
  */
 import type { Controller } from "../controllers/controller";
 import type { ClusterState } from "../store/state";
-import type { Diff } from "../store/transaction";
 import { type Settled, settle } from "./loop";
 
 /** The earliest instant after `state.now` at which some controller has work, or undefined if the cluster is quiet. */
@@ -25,15 +24,13 @@ function setNow(state: ClusterState, t: number): ClusterState {
 
 /**
  * Moves the clock forward by `ms`, firing every due instant on the way in order, and running the
- * controllers to quiescence at each. Returns the new state and every diff made on the way.
+ * controllers to quiescence at each. Returns the new state and the rounds it took.
  */
 export function advance(state: ClusterState, controllers: readonly Controller[], ms: number): Settled {
   const target = state.now + Math.max(0, ms);
-  const diffs: Diff[] = [];
   let rounds = 0;
   const step = (s: ClusterState): ClusterState => {
     const r = settle(s, controllers);
-    for (const d of r.diffs) diffs.push(d);
     rounds += r.rounds;
     return r.state;
   };
@@ -44,5 +41,5 @@ export function advance(state: ClusterState, controllers: readonly Controller[],
     current = step(setNow(current, wake));
   }
   current = step(setNow(current, target));
-  return { state: current, diffs, rounds };
+  return { state: current, rounds };
 }

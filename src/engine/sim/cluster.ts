@@ -1,18 +1,18 @@
 /**
  * The engine's facade: one cluster value, the controllers that act on it, and the clock. Requests run
  * as transactions (a request that throws leaves the cluster exactly as it was) and are followed by the
- * controllers settling; `advance` moves simulated time. Listeners hear every new state with its diffs.
+ * controllers settling; `advance` moves simulated time. Listeners hear every new state.
  */
 import { Api } from "../api/api";
 import { ADMIN_USER, type UserInfo } from "../api/authorization";
 import type { Controller } from "../controllers/controller";
 import { type ClusterState, emptyState } from "../store/state";
-import { type Diff, transact } from "../store/transaction";
+import { transact } from "../store/transaction";
 import { advance, nextWake } from "./clock";
 import { settle } from "./loop";
 
-/** Called with every new state and what changed to reach it. */
-export type ClusterListener = (state: ClusterState, diffs: Diff[]) => void;
+/** Called with every new state. */
+export type ClusterListener = (state: ClusterState) => void;
 
 /** How to build a cluster. */
 export interface ClusterOptions {
@@ -35,7 +35,7 @@ export class Cluster {
   constructor(opts: ClusterOptions) {
     this.controllers = opts.controllers;
     let state = emptyState(opts.seed ?? 1);
-    if (opts.bootstrap) state = transact(state, "bootstrap", (d) => opts.bootstrap?.(new Api(d))).state;
+    if (opts.bootstrap) state = transact(state, (d) => opts.bootstrap?.(new Api(d))).state;
     this.current = settle(state, this.controllers).state;
   }
 
@@ -55,7 +55,7 @@ export class Cluster {
    */
   request<T>(fn: (api: Api) => T, user: UserInfo = ADMIN_USER): { result: T; warnings: string[] } {
     let warnings: string[] = [];
-    const committed = transact(this.current, "user", (draft) => {
+    const committed = transact(this.current, (draft) => {
       const api = new Api(draft, user);
       const result = fn(api);
       warnings = api.warnings;
@@ -63,7 +63,7 @@ export class Cluster {
     });
     const settled = settle(committed.state, this.controllers);
     this.rounds += settled.rounds;
-    this.publish(settled.state, [committed.diff, ...settled.diffs]);
+    this.publish(settled.state);
     return { result: committed.result, warnings };
   }
 
@@ -77,7 +77,7 @@ export class Cluster {
   advance(ms: number): void {
     const r = advance(this.current, this.controllers, ms);
     this.rounds += r.rounds;
-    this.publish(r.state, r.diffs);
+    this.publish(r.state);
   }
 
   /** The next instant at which something will happen by itself, or undefined if the cluster is quiet. */
@@ -87,7 +87,7 @@ export class Cluster {
 
   /** Replaces the whole value (time travel: continue from an earlier snapshot). */
   restore(state: ClusterState): void {
-    this.publish(state, []);
+    this.publish(state);
   }
 
   /** Registers a listener; returns the function that removes it. */
@@ -96,9 +96,9 @@ export class Cluster {
     return () => this.listeners.delete(listener);
   }
 
-  private publish(state: ClusterState, diffs: Diff[]): void {
-    if (state === this.current && diffs.length === 0) return;
+  private publish(state: ClusterState): void {
+    if (state === this.current) return;
     this.current = state;
-    for (const l of this.listeners) l(state, diffs);
+    for (const l of this.listeners) l(state);
   }
 }

@@ -6,7 +6,7 @@ import { Api } from "../api/api";
 import { controllerUser } from "../api/authorization";
 import type { Controller } from "../controllers/controller";
 import type { ClusterState } from "../store/state";
-import { type Diff, transact } from "../store/transaction";
+import { transact } from "../store/transaction";
 
 /**
  * Rounds before the loop gives up. A 10,000-replica rollout settles each instant in well under 50
@@ -22,12 +22,15 @@ export class ReconcileLoopError extends Error {
   }
 }
 
-/** Runs one controller's pass as its own transaction, so its writes carry its name as their source. */
+/**
+ * Runs one controller's pass as its own transaction. Controllers read the committed value of the pass's
+ * start (as an informer cache would) and write through the API, so each pass needs its own base.
+ */
 export function runController(
   state: ClusterState,
   controller: Controller,
-): { state: ClusterState; wrote: boolean; diff: Diff } {
-  const committed = transact(state, controller.name, (draft) => {
+): { state: ClusterState; wrote: boolean } {
+  const committed = transact(state, (draft) => {
     const api = new Api(draft, controllerUser(`${controller.name}-controller`));
     return controller.reconcile({
       api,
@@ -37,32 +40,27 @@ export function runController(
       },
     });
   });
-  return { state: committed.state, wrote: committed.result, diff: committed.diff };
+  return { state: committed.state, wrote: committed.result };
 }
 
-/** The outcome of settling: the quiet state, every diff on the way, and how many rounds it took. */
+/** The outcome of settling: the quiet state and how many rounds it took. */
 export interface Settled {
   state: ClusterState;
-  diffs: Diff[];
   rounds: number;
 }
 
 /** Runs every controller, in order, until a whole round writes nothing. */
 export function settle(state: ClusterState, controllers: readonly Controller[]): Settled {
-  const diffs: Diff[] = [];
   let current = state;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const busy: string[] = [];
     for (const c of controllers) {
       const r = runController(current, c);
       current = r.state;
-      if (r.wrote) {
-        busy.push(c.name);
-        diffs.push(r.diff);
-      }
+      if (r.wrote) busy.push(c.name);
     }
-    if (busy.length === 0) return { state: current, diffs, rounds: round + 1 };
+    if (busy.length === 0) return { state: current, rounds: round + 1 };
     if (round === MAX_ROUNDS - 1) throw new ReconcileLoopError(busy);
   }
-  return { state: current, diffs, rounds: MAX_ROUNDS };
+  return { state: current, rounds: MAX_ROUNDS };
 }

@@ -5,7 +5,7 @@
  * endpoint → connection refused; a port the Service does not have → timeout), pod IPs, and the app's
  * answer from the image catalog. Picking an endpoint moves `state.rng`, so call it inside `cluster.request`.
  */
-import { nextRandomInt } from "../api/api";
+import { nextRandomInt } from "../api/naming";
 import { podAnswer } from "../controllers/kubelet/serving";
 import type { KObject } from "../model/types";
 import type { ClusterState } from "../store/state";

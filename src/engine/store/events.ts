@@ -3,6 +3,7 @@
  * message) with a count and first/last seen, as the event recorder's correlator aggregates repeats.
  */
 import type { CoreEvent, KObject } from "../model/types";
+import { correlatedEvent, getEvent, putEvent, rememberCorrelation } from "./event-store";
 import { type ClusterState, timestamp } from "./state";
 
 /** The component that reported an event: `deployment-controller`, `replicaset-controller`, `kubelet`, `default-scheduler`. */
@@ -24,13 +25,12 @@ export function recordEvent(
   source: EventSource,
 ): void {
   const ns = obj.metadata.namespace ?? "default";
-  const bucket = (state.objects.events ??= {});
   const now = timestamp(state, state.now);
   // The correlator's index: aggregation key → event key, so a repeat is found without scanning every event.
-  const index: Record<string, string> = (state.runtime.eventIndex ??= {});
-  const correlation = `${obj.metadata.uid}|${type}|${reason}|${source.component}|${message}`;
-  const existingKey = index[correlation];
-  const existing = existingKey ? (bucket[existingKey] as CoreEvent | undefined) : undefined;
+  const uid = obj.metadata.uid ?? "";
+  const correlation = `${uid}|${type}|${reason}|${source.component}|${message}`;
+  const existingKey = correlatedEvent(state, uid, correlation);
+  const existing = existingKey ? (getEvent(state, existingKey) as CoreEvent | undefined) : undefined;
   state.resourceVersion += 1;
   if (existing) {
     existing.count = (existing.count ?? 1) + 1;
@@ -69,6 +69,6 @@ export function recordEvent(
     reportingComponent: "",
     reportingInstance: "",
   };
-  bucket[`${ns}/${name}`] = event as KObject;
-  index[correlation] = `${ns}/${name}`;
+  putEvent(state, `${ns}/${name}`, event as KObject);
+  rememberCorrelation(state, uid, correlation, `${ns}/${name}`);
 }

@@ -2,7 +2,7 @@
  * Evaluates a check against a LessonWorld: true or false, and what was observed (so a failed check can
  * say "revision >= 2 — observed 1"). Observations are language-neutral; messages.ts words them.
  */
-import type { ClusterState, KObject } from "../../engine";
+import { allEvents, type ClusterState, type KObject } from "../../engine";
 import {
   containersOf,
   findObject,
@@ -178,7 +178,7 @@ function objectTest(
 }
 
 function eventQuery(state: ClusterState, q: Extract<Query, { kind: "event" }>): Outcome {
-  const events = Object.values(state.objects.events ?? {}).filter(
+  const events = allEvents(state).filter(
     (e) =>
       e.reason === q.reason &&
       (q.type === undefined || e.type === q.type) &&

@@ -24,7 +24,7 @@ function Marks({ now }: { now: number }) {
   const app = useApp();
   const state = app.session.cluster.state;
   const { decisions } = state;
-  const events = state.objects.events;
+  const events = state.events;
   // The paths change only when a decision or an event is added; `now` only rescales the viewBox.
   const paths = useMemo(() => {
     const m = markTimes({ decisions, events, epoch: state.epoch });

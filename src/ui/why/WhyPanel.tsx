@@ -9,7 +9,7 @@ export function WhyPanel() {
   const t = useT();
   const state = app.viewState;
   const { decisions } = state;
-  const events = state.objects.events;
+  const events = state.events;
   // Only a new decision or event changes the feed (the clock alone does not).
   // biome-ignore lint/correctness/useExhaustiveDependencies: `state` is read only through decisions and events
   const items = useMemo(() => feed(state), [decisions, events]);

@@ -2,7 +2,7 @@
  * The "Why?" feed: the controllers' decisions (state.decisions, already in plain words) and the
  * cluster's Events, merged on the simulated clock, newest first.
  */
-import { type ClusterState, type CoreEvent, simTime } from "../../engine";
+import { allEvents, type ClusterState, type CoreEvent, type EventStore, simTime } from "../../engine";
 
 /** One line of the feed. */
 export interface FeedItem {
@@ -37,7 +37,7 @@ export function feed(state: ClusterState, limit = FEED_LIMIT): FeedItem[] {
     if (!d) continue;
     items.push({ t: d.t, kind: "decision", source: d.controller, object: d.object, message: d.message });
   }
-  for (const o of Object.values(state.objects.events ?? {})) {
+  for (const o of allEvents(state)) {
     const e = o as unknown as CoreEvent;
     const kind = (e.involvedObject?.kind ?? "").toLowerCase();
     items.push({
@@ -60,17 +60,15 @@ export function feed(state: ClusterState, limit = FEED_LIMIT): FeedItem[] {
 }
 
 /** The instants (simulated ms) of events, warning events and decisions, for the timeline's marks. */
-export function markTimes(
-  state: Pick<ClusterState, "decisions" | "epoch"> & { events?: Record<string, unknown> },
-): {
+export function markTimes(state: Pick<ClusterState, "decisions" | "epoch"> & { events?: EventStore }): {
   event: number[];
   warning: number[];
   decision: number[];
 } {
   const event: number[] = [];
   const warning: number[] = [];
-  for (const o of Object.values(state.events ?? {})) {
-    const e = o as CoreEvent;
+  for (const o of state.events ? allEvents({ events: state.events }) : []) {
+    const e = o as unknown as CoreEvent;
     (e.type === "Warning" ? warning : event).push(eventTime(state, e));
   }
   return { event, warning, decision: state.decisions.map((d) => d.t) };

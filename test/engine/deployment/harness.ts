@@ -8,6 +8,7 @@ import { deploymentController } from "../../../src/engine/controllers/deployment
 import { computeHash } from "../../../src/engine/controllers/deployment/hash";
 import type { KObject } from "../../../src/engine/model/types";
 import { runController } from "../../../src/engine/sim/loop";
+import { allEvents } from "../../../src/engine/store/event-store";
 import { type ClusterState, emptyState } from "../../../src/engine/store/state";
 import { transact } from "../../../src/engine/store/transaction";
 
@@ -146,7 +147,7 @@ export class Bench {
 
   /** Runs `fn` against the API as the cluster admin, in one transaction. */
   write<T>(fn: (api: Api) => T): T {
-    const r = transact(this.state, "test", (draft) => fn(new Api(draft)));
+    const r = transact(this.state, (draft) => fn(new Api(draft)));
     this.state = r.state;
     return r.result;
   }
@@ -227,7 +228,7 @@ export class Bench {
   }
 
   private newEvents(): string[] {
-    const events = Object.values(this.state.objects.events ?? {}).sort(
+    const events = allEvents(this.state).sort(
       (a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
     );
     const out: string[] = [];

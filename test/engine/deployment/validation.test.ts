@@ -13,7 +13,7 @@ import { deployment } from "./harness";
 /** Creates `d` (and optionally updates it with `change`) on a fresh state; returns the error message or the object. */
 function attempt(d: KObject, change?: (d: KObject) => void): string | KObject {
   try {
-    return transact(emptyState(1), "test", (draft) => {
+    return transact(emptyState(1), (draft) => {
       const api = new Api(draft);
       api.create("namespaces", { metadata: { name: "default" } });
       const stored = api.create("deployments", d, "default");

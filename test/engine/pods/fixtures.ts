@@ -1,5 +1,11 @@
 /** Fixture builders for the pod-level engine tests: a cluster, pods and ReplicaSets that read like the domain. */
-import { type Cluster, createCluster, type ImageSpec, type KObject } from "../../../src/engine/index";
+import {
+  allEvents,
+  type Cluster,
+  createCluster,
+  type ImageSpec,
+  type KObject,
+} from "../../../src/engine/index";
 
 /** A fresh cluster (seed 1 unless given). */
 export function cluster(seed = 1, images?: ImageSpec[]): Cluster {
@@ -52,7 +58,7 @@ export function getPod(c: Cluster, name: string): KObject {
 
 /** Event messages about `name`, oldest first, as `Reason: message`. */
 export function eventsOf(c: Cluster, name: string): string[] {
-  return Object.values(c.state.objects.events ?? {})
+  return allEvents(c.state)
     .filter((e) => e.involvedObject.name === name)
     .map((e) => `${e.reason}: ${e.message}`);
 }

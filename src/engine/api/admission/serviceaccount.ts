@@ -10,8 +10,8 @@ import { qualifiedResource } from "../../model/resources";
 import type { KObject } from "../../model/types";
 import type { ClusterState } from "../../store/state";
 import type { AdmissionPlugin } from "../admission";
-import { randomSuffix } from "../api";
 import { forbidden } from "../errors";
+import { randomSuffix } from "../naming";
 
 /** Where the token is mounted in every container. */
 export const TOKEN_MOUNT_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";

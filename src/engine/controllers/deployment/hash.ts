@@ -5,12 +5,12 @@
  * real form (`http-go-5f4d98f6d5`) but not the real value (the README lists this difference).
  */
 
+import { SAFE_ALPHABET } from "../../api/naming";
 import { canonicalJson } from "../../model/canonical";
 import type { PodTemplateSpec } from "../../model/types";
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-const SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
 /** Feeds bytes into a running 32-bit FNV-1a sum. */
 function fnv1a(hash: number, bytes: Uint8Array): number {

@@ -1,0 +1,93 @@
+/**
+ * Where events live: in chunks, not one flat record. A 10,000-replica rollout records about 100,000
+ * events; in one flat record every controller pass that recorded a single event copied all of them
+ * (immer copies a changed object whole), which cost 37 of the 60 seconds the rollout took. Chunks of at
+ * most 256 events, filled in creation order, make a pass copy only the chunks it touched.
+ */
+import type { KObject } from "../model/types";
+import type { ClusterState } from "./state";
+
+/** Events by chunk, and the correlator's index (aggregation key → event key) by chunk of the involved object's uid. */
+export interface EventStore {
+  chunks: Record<string, Record<string, KObject>>;
+  index: Record<string, Record<string, string>>;
+}
+
+/** An empty store. */
+export function emptyEventStore(): EventStore {
+  return { chunks: {}, index: {} };
+}
+
+/** Events per sequence chunk: 256 keeps a chunk copy under a few microseconds. */
+const CHUNK_SIZE = 256;
+/** Index chunks: 1,024 keep each near 100 entries at 100,000 events. */
+const INDEX_CHUNKS = 1024;
+/** Real-looking event names end in `.17f` + 13 hex digits: the recorder's counter (see events.ts). */
+const SEQUENCE_NAME = /\.17f([0-9a-f]{13})$/;
+
+/** FNV-1a 32 of a string (chunk placement only; any stable spread would do). */
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The chunk of an event key: by creation sequence when the name carries one (appends touch one chunk), else by hash. */
+export function eventChunk(key: string): string {
+  const m = SEQUENCE_NAME.exec(key);
+  if (m?.[1]) return `s${Math.floor(Number.parseInt(m[1], 16) / CHUNK_SIZE)}`;
+  return `h${fnv(key) % 64}`;
+}
+
+/** The stored event under `key` (`namespace/name`). */
+export function getEvent(state: ClusterState, key: string): KObject | undefined {
+  return state.events.chunks[eventChunk(key)]?.[key];
+}
+
+/** Stores (adds or replaces) an event under `key`, in the draft state. */
+export function putEvent(state: ClusterState, key: string, event: KObject): void {
+  const chunk = (state.events.chunks[eventChunk(key)] ??= {});
+  chunk[key] = event;
+}
+
+/** Removes the event under `key`, in the draft state. */
+export function removeEvent(state: ClusterState, key: string): void {
+  const id = eventChunk(key);
+  const chunk = state.events.chunks[id];
+  if (!chunk?.[key]) return;
+  delete chunk[key];
+  if (Object.keys(chunk).length === 0) delete state.events.chunks[id];
+}
+
+/** Every stored event, in no particular order. */
+export function allEvents(state: Pick<ClusterState, "events">): KObject[] {
+  const out: KObject[] = [];
+  for (const id in state.events.chunks) {
+    const chunk = state.events.chunks[id];
+    for (const key in chunk) {
+      const e = chunk[key];
+      if (e) out.push(e);
+    }
+  }
+  return out;
+}
+
+function indexChunk(uid: string): string {
+  return String(fnv(uid) % INDEX_CHUNKS);
+}
+
+/** The key of the event a repeat of `correlation` (about the object `uid`) would aggregate into. */
+export function correlatedEvent(state: ClusterState, uid: string, correlation: string): string | undefined {
+  return state.events.index[indexChunk(uid)]?.[correlation];
+}
+
+/** Remembers that `correlation` (about the object `uid`) is recorded as the event under `key`. */
+export function rememberCorrelation(
+  state: ClusterState,
+  uid: string,
+  correlation: string,
+  key: string,
+): void {
+  const chunk = (state.events.index[indexChunk(uid)] ??= {});
+  chunk[correlation] = key;
+}
