@@ -82,6 +82,8 @@ export function repl(session: Session, opts: ReplOptions = {}): Promise<number> 
     });
     rl.on("close", () => {
       ended = true;
+      // End of input runs a half-typed command as sh does at end of file (an open here-document ends).
+      t.endInput();
       settle();
     });
     prompt();

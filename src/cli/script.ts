@@ -4,7 +4,7 @@
  * `--json` one object per executed line. Time moves only while a line waits; a line still running after
  * `interruptAfter` simulated seconds gets Ctrl-C (watches, endless loops).
  */
-import type { Session, Terminal, TranscriptEntry } from "../session";
+import { CONTINUATION_PROMPT, type Session, type Terminal, type TranscriptEntry } from "../session";
 
 /** Options of a script run. */
 export interface ScriptOptions {
@@ -16,7 +16,7 @@ export interface ScriptOptions {
   write: (text: string) => void;
 }
 
-/** Whether a script line is skipped (blank, or a `#` comment). */
+/** Whether a script line is skipped (blank, or a `#` comment) when no command is half-typed. */
 export function skipped(line: string): boolean {
   const t = line.trim();
   return t === "" || t.startsWith("#");
@@ -33,10 +33,16 @@ export function runScript(
   const off = t.onOutput((text) => opts.write(text));
   try {
     for (const line of lines) {
-      if (skipped(line)) continue;
+      // Inside a here-document, a quote or a loop (the `> ` prompt), blank and `#` lines belong to it.
+      if (skipped(line) && t.prompt !== CONTINUATION_PROMPT) continue;
       if (t.exited !== undefined) break;
       opts.write(`${t.prompt}${line}\n`);
       t.submit(line);
+      drive(session, t, opts);
+    }
+    // The script's end is sh's end of file: a half-typed command (an open here-document, quote or loop) runs now.
+    if (t.exited === undefined) {
+      t.endInput();
       drive(session, t, opts);
     }
   } finally {

@@ -295,6 +295,9 @@ export class Session {
               cluster: session.cluster,
               io,
               files: stdin ? withStdin(files, stdin.text.slice(stdin.pos)) : files,
+              // kubectl reads its stdin only for `-f -`; it leaves it unread otherwise (a `while read` loop
+              // around kubectl keeps its lines), so the text is handed over without being consumed.
+              stdin: stdin ? stdin.text.slice(stdin.pos) : undefined,
               env: sh.environment(),
               kubeconfig: session.kubeconfig,
               commandLine: argv.join(" "),
@@ -331,14 +334,14 @@ export class Session {
       },
       complete: (_t, line, cursor) => completeLine(this.cluster.state, files, line, cursor),
     };
-    return new Terminal(id, shell, terminalHost, (line, io) => runGuarded(shell, line, io));
+    return new Terminal(id, shell, terminalHost, (line, io, atEof) => runGuarded(shell, line, io, atEof));
   }
 }
 
 /** Runs a line; Ctrl-C ends it with status 130 (what a shell reports for SIGINT). */
-function* runGuarded(shell: Shell, line: string, io: Io): Program {
+function* runGuarded(shell: Shell, line: string, io: Io, atEof: boolean): Program {
   try {
-    return yield* shell.runLine(line, io);
+    return yield* shell.runLine(line, io, atEof);
   } catch (e) {
     if (e instanceof Interrupt) {
       shell.status = 130;

@@ -59,12 +59,14 @@ export class Terminal {
   private readonly outputListeners = new Set<(text: string, stream: "stdout" | "stderr") => void>();
   /** The `exit` code once the terminal's shell has exited (the terminal is then finished). */
   exited: number | undefined;
+  /** No more lines will come (endInput): the last command runs as sh runs one at end of file. */
+  private atEof = false;
 
   constructor(
     readonly id: number,
     readonly shell: Shell,
     private readonly host: TerminalHost,
-    private readonly startLine: (line: string, io: Io) => Program,
+    private readonly startLine: (line: string, io: Io, atEof: boolean) => Program,
   ) {}
 
   /** The prompt to show now: the shell's `$ `, `> ` mid-line, an in-pod shell's `/ # `, or "" while a command runs. */
@@ -164,13 +166,29 @@ export class Terminal {
     return true;
   }
 
+  /**
+   * The input ended (the end of a script, Ctrl-D in the CLI): a half-typed command runs as it is, as sh
+   * runs it at end of file (an open here-document ends there; an open quote or loop is a syntax error).
+   * Type-ahead still waiting for a running command gets the same treatment when its turn comes.
+   */
+  endInput(): void {
+    this.atEof = true;
+    if (this.job || this.partial.length === 0) return;
+    this.start(this.partial.join("\n"));
+  }
+
   private startOrContinue(line: string): void {
     this.partial.push(line);
     const text = this.partial.join("\n");
-    if (!Shell.isComplete(text)) {
+    const last = this.atEof && this.typeahead.length === 0;
+    if (!last && !Shell.isComplete(text)) {
       this.host.changed();
       return;
     }
+    this.start(text);
+  }
+
+  private start(text: string): void {
     this.partial = [];
     if (text.trim() === "") {
       this.host.changed();
@@ -178,7 +196,7 @@ export class Terminal {
     }
     const entry = this.newEntry(text);
     const io = this.io();
-    const program = this.startLine(text, io);
+    const program = this.startLine(text, io, this.atEof && this.typeahead.length === 0);
     this.job = { program, effect: undefined, seen: undefined, entry };
     this.step(() => program.next());
   }
@@ -267,7 +285,9 @@ export class Terminal {
       this.typeahead.length = 0;
     }
     this.host.changed();
+    if (this.exited !== undefined) return;
     const next = this.typeahead.shift();
-    if (next !== undefined && this.exited === undefined) this.startOrContinue(next);
+    if (next !== undefined) this.startOrContinue(next);
+    else if (this.atEof && this.partial.length > 0) this.start(this.partial.join("\n"));
   }
 }

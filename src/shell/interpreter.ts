@@ -59,11 +59,14 @@ export class Shell {
     }
   }
 
-  /** Runs one line; returns its status. Interrupt propagates (the caller decides what Ctrl-C ends). */
-  *runLine(line: string, io: Io): Program {
+  /**
+   * Runs one line (or several joined by newlines); returns its status. `atEof`: nothing follows (the end
+   * of a script), so an open here-document ends here. Interrupt propagates (the caller decides what Ctrl-C ends).
+   */
+  *runLine(line: string, io: Io, atEof = false): Program {
     let list: List;
     try {
-      list = parse(tokenize(line));
+      list = parse(tokenize(line, { atEof }));
     } catch (e) {
       if (e instanceof IncompleteInput) {
         io.err(`${this.host.name}: syntax error: unterminated quoted string\n`);

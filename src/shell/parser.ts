@@ -6,7 +6,7 @@
  */
 import { type Operator, plainText, type Token, type Word } from "./lexer";
 
-/** A redirection: `> file`, `>> file`, `< file`, `2> file`, `2>&1`, `&> file`. */
+/** A redirection: `> file`, `>> file`, `< file`, `2> file`, `2>&1`, `&> file`, `<<EOF` (target: the body). */
 export interface Redirect {
   op: Exclude<Operator, ";" | "&&" | "||" | "|" | "&" | "\n">;
   target?: Word;
@@ -62,6 +62,13 @@ const RESERVED = new Set([
   "!",
   "in",
 ]);
+
+/** The redirections that take a word: a file, or (after `<<`, `<<-`) a here-document's body. */
+const FILE_REDIRECTS: ReadonlySet<Operator> = new Set([">", ">>", "<", "<<", "<<-", "2>", "2>>", "&>"]);
+
+function takesWord(op: Operator): op is Redirect["op"] {
+  return FILE_REDIRECTS.has(op);
+}
 
 /** Parses tokens into a List. */
 export function parse(tokens: readonly Token[]): List {
@@ -233,8 +240,7 @@ class Parser {
       into.push({ op: t.op });
       return true;
     }
-    if (t.op !== ">" && t.op !== ">>" && t.op !== "<" && t.op !== "2>" && t.op !== "2>>" && t.op !== "&>")
-      return false;
+    if (!takesWord(t.op)) return false;
     this.i++;
     const target = this.peek();
     if (!target) this.endOfFile();

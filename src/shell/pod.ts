@@ -54,25 +54,36 @@ function promptFor(shell: string, binaries: string[], pod: Pod, sh: Shell): () =
   return () => "# ";
 }
 
-/** Reads lines and runs them until `exit` or end of input; Ctrl-C ends the running command, not the shell. */
+/**
+ * Reads lines and runs them until `exit` or end of input; Ctrl-C ends the running command, not the shell.
+ * A half-typed command (open quote, loop, here-document) continues on the next line after ash's PS2 `> `.
+ */
 export function* interactiveShell(sh: Shell, io: Io, prompt: () => string): Program {
+  let partial: string[] = [];
   for (;;) {
     let line: string | null | undefined;
     try {
-      line = yield { type: "readLine", prompt: prompt(), status: sh.status };
+      line = yield { type: "readLine", prompt: partial.length > 0 ? "> " : prompt(), status: sh.status };
     } catch (e) {
       if (!(e instanceof Interrupt)) throw e;
       sh.status = 130;
+      partial = [];
       continue;
     }
-    if (line === null || line === undefined) return sh.status;
+    const atEof = line === null || line === undefined;
+    if (atEof && partial.length === 0) return sh.status;
+    if (!atEof) partial.push(line as string);
+    const text = partial.join("\n");
+    if (!atEof && !Shell.isComplete(text)) continue;
+    partial = [];
     try {
-      yield* sh.runLine(line, io);
+      yield* sh.runLine(text, io, atEof);
     } catch (e) {
       if (!(e instanceof Interrupt)) throw e;
       sh.status = 130;
     }
     if (sh.exited !== undefined) return sh.exited;
+    if (atEof) return sh.status;
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Redirections of one command: `> f`, `>> f`, `< f`, `2> f`, `2>> f`, `2>&1`, `&> f`. Output files are
+ * Redirections of one command: `> f`, `>> f`, `< f`, `2> f`, `2>> f`, `2>&1`, `&> f`, `<<EOF`. Output files are
  * written as the command writes (a `tail` of the file in another terminal sees lines arrive);
  * `/dev/null` swallows; ash's messages for a missing input or a folder as output.
  */
@@ -31,6 +31,11 @@ export function* applyRedirects(
     const target = r.target ? yield* expandJoined(r.target, sh.scope(io)) : "";
     if (r.op === "2>&1") {
       err = out;
+      continue;
+    }
+    if (r.op === "<<" || r.op === "<<-") {
+      // The target is the here-document's body, already expanded like "…" (or literal when quoted).
+      input = { text: target, pos: 0 };
       continue;
     }
     if (r.op === "<") {

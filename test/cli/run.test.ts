@@ -76,6 +76,22 @@ describe("rollout-sandbox run", { timeout: 60_000 }, () => {
     ]);
   });
 
+  it("a here-document takes the script's next lines: `> ` in the transcript, one --json entry", () => {
+    const script = "cat <<EOF | wc -l\none\n\ntwo\nEOF\necho done\n";
+    const text = cli(["run", "-"], script);
+    expect(text.stdout).toBe("$ cat <<EOF | wc -l\n> one\n> \n> two\n> EOF\n3\n$ echo done\ndone\n");
+    const json = cli(["run", "--json", "-"], script);
+    expect(
+      json.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { line: "cat <<EOF | wc -l\none\n\ntwo\nEOF", stdout: "3\n", stderr: "", exit: 0, t: 0 },
+      { line: "echo done", stdout: "done\n", stderr: "", exit: 0, t: 0 },
+    ]);
+  });
+
   it("reads the script from standard input with `-`", () => {
     const r = cli(["run", "-", "--seed", "4"], "echo $HOME\nkubectl get svc kubernetes -o name\n");
     expect(r.stdout).toBe(

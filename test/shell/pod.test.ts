@@ -104,6 +104,14 @@ describe("busybox sh in a pod", () => {
     expect(r.exit).toBe(0);
   });
 
+  it("a half-typed command continues after ash's PS2 `> `; a here-document reads the next lines", () => {
+    const lines = ["for i in 1 2; do", "echo $i; done", "cat <<EOF", "in $HOSTNAME", "EOF", "exit"];
+    const r = exec(s, "tmp", ["sh"], lines);
+    expect(r.prompts).toEqual(["/ # ", "> ", "/ # ", "> ", "> ", "/ # "]);
+    expect(r.out).toBe("1\n2\nin tmp\n");
+    expect(r.err).toBe("");
+  });
+
   it("`wget -O- -q` and `wget -qO-` print only the body, from a ready endpoint", () => {
     const r = exec(s, "tmp", ["sh"], [`wget -O- -q ${clusterIp}:8080`, "wget -qO- http-go:8080", "exit"]);
     const bodies = r.out.split(/(?<=\n)/);
