@@ -8,21 +8,31 @@ import { deepCopy } from "../../api/api";
 import { selectorMatches } from "../../model/labels";
 import type { KObject, LabelSelector } from "../../model/types";
 import type { Controller, ControllerContext } from "../controller";
+import { baseState } from "../podutil";
+
+/**
+ * ClusterRole buckets already found aggregated. Committed values are immutable, so an unchanged bucket
+ * needs no pass: without this the controller re-read ~60 bootstrap roles in every one of the ~130 rounds
+ * of a 10,000-replica rollout (a cache only; it holds no state of its own).
+ */
+const settled = new WeakSet<object>();
 
 /** The aggregation controller. */
 export const clusterRoleAggregationController: Controller = {
   name: "clusterrole-aggregation",
   reconcile(ctx) {
+    const bucket = baseState(ctx.state).objects.clusterroles;
+    if (!bucket || settled.has(bucket)) return false;
     let wrote = false;
-    const roles = sortedRoles(ctx);
+    const roles = sortedRoles(bucket);
     for (const role of roles) if (role.aggregationRule) wrote = aggregate(ctx, role, roles) || wrote;
+    if (!wrote) settled.add(bucket);
     return wrote;
   },
   nextWake: () => undefined,
 };
 
-function sortedRoles(ctx: ControllerContext): KObject[] {
-  const bucket = ctx.state.objects.clusterroles ?? {};
+function sortedRoles(bucket: Record<string, KObject>): KObject[] {
   return Object.keys(bucket)
     .sort()
     .map((k) => bucket[k] as KObject);
