@@ -64,7 +64,7 @@ describe("scenario: progress deadline", () => {
     expect(failed.length).toBeGreaterThan(0);
     for (const row of failed) {
       expect(row).toMatch(
-        /^\S+ +Warning +FailedCreate +replicaset\/http-go-[a-z0-9]+ +Error creating: pods "http-go-[a-z0-9]+-[a-z0-9]{5}" is forbidden: exceeded quota: pods, requested: pods=1, used: pods=3, limited: pods=3$/,
+        /^\S+ +Warning +FailedCreate +replicaset\/http-go-[a-z0-9]+ +(\(combined from similar events\): )?Error creating: pods "http-go-[a-z0-9]+-[a-z0-9]{5}" is forbidden: exceeded quota: pods, requested: pods=1, used: pods=3, limited: pods=3$/,
       );
     }
 

@@ -35,15 +35,17 @@ export function controllerUid(obj: KObject): string | undefined {
 
 const ownerIndexCache = new WeakMap<object, Map<string, KObject[]>>();
 
-/** Pods by the uid of their controller, computed once per pods bucket value (buckets are immutable between commits). */
+/** The podsByOwner key of the pods that have no controller (orphans, for the ReplicaSet's adoption). */
+export const ORPHANS = "<orphans>";
+
+/** Pods by the uid of their controller (ORPHANS: none), computed once per pods bucket value (buckets are immutable between commits). */
 export function podsByOwner(state: ClusterState): Map<string, KObject[]> {
   const bucket = baseState(state).objects.pods ?? EMPTY;
   let index = ownerIndexCache.get(bucket);
   if (!index) {
     index = new Map();
     for (const pod of Object.values(bucket)) {
-      const uid = controllerUid(pod);
-      if (!uid) continue;
+      const uid = controllerUid(pod) ?? ORPHANS;
       const list = index.get(uid);
       if (list) list.push(pod);
       else index.set(uid, [pod]);

@@ -3,6 +3,7 @@
  * message) with a count and first/last seen, as the event recorder's correlator aggregates repeats.
  */
 import type { CoreEvent, KObject } from "../model/types";
+import { correlateEvent } from "./event-aggregation";
 import { correlatedEvent, getEvent, putEvent, rememberCorrelation } from "./event-store";
 import { type ClusterState, timestamp } from "./state";
 
@@ -28,12 +29,23 @@ export function recordEvent(
   const now = timestamp(state, state.now);
   // The correlator's index: aggregation key → event key, so a repeat is found without scanning every event.
   const uid = obj.metadata.uid ?? "";
-  const correlation = `${uid}|${type}|${reason}|${source.component}|${message}`;
+  // Aggregation, counting and the spam filter of client-go's EventCorrelator (event-aggregation.ts).
+  const c = correlateEvent(state, {
+    uid,
+    type,
+    reason,
+    message,
+    component: source.component,
+    host: source.host,
+  });
+  if (!c) return;
+  const correlation = c.key;
   const existingKey = correlatedEvent(state, uid, correlation);
   const existing = existingKey ? (getEvent(state, existingKey) as CoreEvent | undefined) : undefined;
   state.resourceVersion += 1;
   if (existing) {
-    existing.count = (existing.count ?? 1) + 1;
+    existing.count = (existing.count ?? 1) + 1 + c.skipped;
+    existing.message = c.message;
     existing.lastTimestamp = now;
     existing.metadata.resourceVersion = String(state.resourceVersion);
     return;
@@ -60,10 +72,10 @@ export function recordEvent(
       resourceVersion: obj.metadata.resourceVersion,
     },
     reason,
-    message,
+    message: c.message,
     type,
-    count: 1,
-    firstTimestamp: now,
+    count: 1 + c.skipped,
+    firstTimestamp: c.firstSeen === undefined ? now : timestamp(state, c.firstSeen),
     lastTimestamp: now,
     source,
     reportingComponent: "",

@@ -1,31 +1,19 @@
 /**
- * The ReplicaSet controller (pkg/controller/replicaset): keeps each ReplicaSet's active pods at
- * spec.replicas and writes its status. After a failed creation (quota, limit range, a missing service
- * account) it retries with the work queue's back-off: 5 ms doubling per failure, capped at 1000 s, or at
- * once when spec.replicas changes.
+ * The ReplicaSet controller (pkg/controller/replicaset): claims its pods (claim.ts: releases those whose
+ * labels stopped matching, adopts matching orphans), keeps its active pods at spec.replicas and writes its
+ * status. After a failed creation (quota, limit range, a missing service account) it waits for the work
+ * queue's retry (backoff.ts: 5 ms doubling per failure, at most 1,000 s) unless the ReplicaSet or one of
+ * its pods changes meanwhile, which re-queues it at once as an informer event would.
  */
 
 import type { KObject } from "../../model/types";
-import type { ClusterState } from "../../store/state";
 import { timestamp } from "../../store/state";
 import type { Controller, ControllerContext } from "../controller";
-import { baseState, controllerUid, isPodActive, podsByOwner } from "../podutil";
+import { baseState, controllerUid, isPodActive, ORPHANS, podsByOwner } from "../podutil";
+import { fingerprint, forget, isWaiting, requeueAfterFailure, retryTimes } from "./backoff";
+import { claimPods } from "./claim";
 import { createPods, deletePods } from "./manage";
 import { calculateStatus, nextAvailability } from "./status";
-
-/** Back-off bookkeeping of one ReplicaSet after failed creations (state.runtime.replicaset[uid]). */
-interface RetryState {
-  failures: number;
-  retryAt: number;
-  replicas: number;
-}
-
-const BASE_DELAY_MS = 5;
-const MAX_DELAY_MS = 1_000_000;
-
-function retries(state: ClusterState): Record<string, RetryState> {
-  return (state.runtime.replicaset ??= {});
-}
 
 /** The ReplicaSet controller. */
 export const replicaSetController: Controller = {
@@ -42,9 +30,13 @@ export const replicaSetController: Controller = {
       const group = owner ? (siblings.get(owner) ?? [rs]) : [rs];
       return group.flatMap((s) => (owned.get(s.metadata.uid ?? "") ?? []).filter(isPodActive));
     };
+    // Orphans adopted in this pass are gone from the list the next ReplicaSet sees.
+    const adopted = new Set<string>();
+    const orphans = () => (owned.get(ORPHANS) ?? []).filter((p) => !adopted.has(p.metadata.name));
     for (const rs of sets) {
       if (rs.metadata.deletionTimestamp) continue;
-      wrote = syncReplicaSet(ctx, rs, owned.get(rs.metadata.uid ?? "") ?? [], related) || wrote;
+      const claimed = claim(ctx, rs, owned.get(rs.metadata.uid ?? "") ?? [], orphans, adopted);
+      wrote = syncReplicaSet(ctx, rs, claimed, related) || wrote;
     }
     return wrote;
   },
@@ -53,8 +45,7 @@ export const replicaSetController: Controller = {
     const consider = (t: number | undefined) => {
       if (t !== undefined && t > state.now && (earliest === undefined || t < earliest)) earliest = t;
     };
-    for (const r of Object.values((state.runtime.replicaset ?? {}) as Record<string, RetryState>))
-      consider(r.retryAt);
+    for (const t of retryTimes(state)) consider(t);
     const owned = podsByOwner(state);
     for (const rs of Object.values(state.objects.replicasets ?? {})) {
       const pods = owned.get(rs.metadata.uid ?? "");
@@ -76,51 +67,75 @@ function groupByOwner(sets: readonly KObject[]): Map<string, KObject[]> {
   return out;
 }
 
+/** A ReplicaSet's pods after its claim, and whether anything changed that an informer would report. */
+interface Claimed {
+  pods: KObject[];
+  /** The fingerprint of what the informers showed before this pass (backoff.ts). */
+  seen: string;
+  /** True when the claim released or adopted a pod (those pod updates re-queue the ReplicaSet at once). */
+  changed: boolean;
+}
+
+/** Runs ClaimPods for `rs` and logs what it released and adopted. */
+function claim(
+  ctx: ControllerContext,
+  rs: KObject,
+  owned: readonly KObject[],
+  orphans: () => KObject[],
+  adopted: Set<string>,
+): Claimed {
+  const key = `replicasets/${rs.metadata.namespace}/${rs.metadata.name}`;
+  const c = claimPods(ctx, rs, owned, orphans());
+  for (const name of c.released)
+    ctx.decide(key, `released ${name} from ${rs.metadata.name}: its labels no longer match the selector`);
+  for (const name of c.adopted) {
+    adopted.add(name);
+    ctx.decide(key, `adopted ${name} into ${rs.metadata.name}: an orphan whose labels match the selector`);
+  }
+  const changed = c.released.length + c.adopted.length > 0;
+  return { pods: c.pods, seen: fingerprint(rs, owned), changed };
+}
+
 /** One sync of one ReplicaSet; true if it wrote anything. */
 function syncReplicaSet(
   ctx: ControllerContext,
   rs: KObject,
-  pods: readonly KObject[],
+  claimed: Claimed,
   related: (rs: KObject) => KObject[],
 ): boolean {
   const uid = rs.metadata.uid ?? "";
   const key = `replicasets/${rs.metadata.namespace}/${rs.metadata.name}`;
+  const pods = claimed.pods;
   const active = pods.filter(isPodActive);
   const desired = rs.spec?.replicas ?? 1;
   const diff = active.length - desired;
   let failure: Record<string, string> | undefined = (rs.status?.conditions ?? []).find(
     (c: { type: string }) => c.type === "ReplicaFailure",
   );
-  let wrote = false;
-  const retry = ctx.state.runtime.replicaset?.[uid] as RetryState | undefined;
+  let wrote = claimed.changed;
   if (diff < 0) {
-    const waiting = retry && retry.replicas === desired && ctx.state.now < retry.retryAt;
-    if (!waiting) {
-      const r = createPods(ctx, rs, -diff);
-      wrote = true;
-      ctx.decide(
-        key,
-        `created ${r.created} pod${r.created === 1 ? "" : "s"} for ${rs.metadata.name}: ${desired} desired, ${active.length} active` +
-          (r.error ? `; stopped at the first refusal: ${r.error.message}` : ""),
-      );
-      if (r.error) {
-        const failures = (retry?.failures ?? 0) + 1;
-        const delay = Math.min(BASE_DELAY_MS * 2 ** (failures - 1), MAX_DELAY_MS);
-        retries(ctx.state)[uid] = { failures, retryAt: ctx.state.now + delay, replicas: desired };
-        failure ??= {
-          type: "ReplicaFailure",
-          status: "True",
-          lastTransitionTime: timestamp(ctx.state, ctx.state.now),
-          reason: "FailedCreate",
-          message: r.error.message,
-        };
-      } else {
-        if (retry) delete retries(ctx.state)[uid];
-        failure = undefined;
-      }
+    if (!claimed.changed && isWaiting(ctx.state, uid, claimed.seen))
+      return writeStatus(ctx, rs, pods, failure);
+    const r = createPods(ctx, rs, -diff);
+    wrote = true;
+    let why = `created ${r.created} pod${r.created === 1 ? "" : "s"} for ${rs.metadata.name}: ${desired} desired, ${active.length} active`;
+    if (r.error) {
+      const delay = requeueAfterFailure(ctx.state, uid, claimed.seen);
+      why += `; stopped at the first refusal, next try in ${formatDelay(delay)}: ${r.error.message}`;
+      failure ??= {
+        type: "ReplicaFailure",
+        status: "True",
+        lastTransitionTime: timestamp(ctx.state, ctx.state.now),
+        reason: "FailedCreate",
+        message: r.error.message,
+      };
+    } else {
+      forget(ctx.state, uid);
+      failure = undefined;
     }
+    ctx.decide(key, why);
   } else {
-    if (retry) delete retries(ctx.state)[uid];
+    forget(ctx.state, uid);
     failure = undefined;
     if (diff > 0) {
       const n = deletePods(ctx, rs, active, related(rs), diff);
@@ -132,6 +147,11 @@ function syncReplicaSet(
     }
   }
   return writeStatus(ctx, rs, pods, failure) || wrote;
+}
+
+/** `5 ms`, `2.56 s`, `1000 s`: a retry delay for the decision log. */
+function formatDelay(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(3))} s`;
 }
 
 /** Writes the status when it changed; true if it did. */

@@ -1,0 +1,136 @@
+/**
+ * client-go's EventCorrelator (tools/record/events_cache.go), which every kube-controller-manager
+ * controller and the kubelet run before an event reaches the API server:
+ *
+ *  1. Aggregation (EventAggregator): events that differ only in their message (same source, object, type,
+ *     reason: `FailedCreate` with a new pod name each time) are counted per group. Groups last 600 s
+ *     after their latest event. The 10th distinct message within a group, and every new one after it,
+ *     becomes one event `(combined from similar events): <latest message>` whose count grows.
+ *  2. Counting (eventLogger): a repeat of the same key bumps `count` of the stored event, and the
+ *     counts of repeats the spam filter dropped are not lost (the logger counted them before filtering).
+ *  3. Spam filter (EventSourceObjectSpamFilter): a token bucket per source + object, 25 tokens, refilled
+ *     at 1 per 300 s. An event that finds the bucket empty is dropped.
+ *
+ * The scheduler records through the newer events API (tools/events), which has no correlator: its events
+ * pass unchanged. Not modelled: the 4,096-entry LRU caches (a learner's cluster never fills them) and the
+ * random choice of the message dropped from a full group (here: the oldest, for reproducibility).
+ */
+import type { ClusterState } from "./state";
+
+/** Distinct messages of a group before the next one is combined (defaultAggregateMaxEvents). */
+export const AGGREGATE_MAX_EVENTS = 10;
+/** A group is forgotten this long after its latest event (defaultAggregateIntervalInSeconds = 600). */
+export const AGGREGATE_INTERVAL_MS = 600_000;
+/** Events a source may record about one object at once (defaultSpamBurst). */
+export const SPAM_BURST = 25;
+/** One token comes back every 300 s (defaultSpamQPS = 1/300). */
+export const SPAM_REFILL_MS = 300_000;
+/** The prefix of a combined event's message (EventAggregatorByReasonMessageFunc). */
+export const COMBINED_PREFIX = "(combined from similar events): ";
+
+/** What the correlator decided for an event that is recorded (not dropped). */
+export interface Correlated {
+  /** The message to store: the original, or the combined one. */
+  message: string;
+  /** The key a repeat of this event is found under (full key, or the group's key for a combined event). */
+  key: string;
+  /** Earlier repeats under `key` the spam filter dropped: they count (count = stored + skipped + 1). */
+  skipped: number;
+  /** When `key` was first observed, if that observation was dropped (the event's firstTimestamp). */
+  firstSeen?: number;
+}
+
+/** The fields of an event the correlator looks at. */
+export interface EventFacts {
+  uid: string;
+  type: string;
+  reason: string;
+  message: string;
+  component: string;
+  host?: string;
+}
+
+interface Group {
+  /** Simulated ms of the group's latest event. */
+  at: number;
+  /** Distinct messages seen, oldest first (at most AGGREGATE_MAX_EVENTS - 1 kept). */
+  messages: string[];
+}
+
+/** One source + object (the spam key): its token bucket, aggregation groups and dropped repeats. */
+interface SourceRecord {
+  tokens: number;
+  at: number;
+  groups: Record<string, Group>;
+  skipped?: Record<string, { n: number; first: number }>;
+}
+
+/** state.runtime.eventCorrelator: records by chunk (last two hex digits of the object's uid), then by spam key. */
+type CorrelatorState = Record<string, Record<string, SourceRecord>>;
+
+/** Sources whose recorder has no correlator (the scheduler uses the events.k8s.io recorder). */
+const UNCORRELATED = new Set(["default-scheduler"]);
+
+/** The correlation key of an event that is not aggregated: every field that makes it distinct. */
+export function eventKey(e: EventFacts): string {
+  return `${e.uid}|${e.type}|${e.reason}|${e.component}|${e.host ?? ""}|${e.message}`;
+}
+
+/**
+ * Runs the correlator over an event about to be recorded at `state.now`, in the draft state. Returns
+ * undefined when the spam filter drops it. Example: the 10th FailedCreate (each naming another pod)
+ * within 600 s returns message `(combined from similar events): Error creating: …` and the group's key.
+ */
+export function correlateEvent(state: ClusterState, e: EventFacts): Correlated | undefined {
+  if (UNCORRELATED.has(e.component)) return { message: e.message, key: eventKey(e), skipped: 0 };
+  const now = state.now;
+  const rec = sourceRecord(state, e);
+  let message = e.message;
+  let key = eventKey(e);
+  if (aggregate(rec, `${e.type}|${e.reason}`, e.message, now)) {
+    message = COMBINED_PREFIX + e.message;
+    key = `${e.uid}|${e.type}|${e.reason}|${e.component}|${e.host ?? ""}|\u0000combined`;
+  }
+  if (!takeToken(rec, now)) {
+    rec.skipped ??= {};
+    const s = (rec.skipped[key] ??= { n: 0, first: now });
+    s.n += 1;
+    return undefined;
+  }
+  const dropped = rec.skipped?.[key];
+  if (!dropped) return { message, key, skipped: 0 };
+  delete rec.skipped?.[key];
+  return { message, key, skipped: dropped.n, firstSeen: dropped.first };
+}
+
+function sourceRecord(state: ClusterState, e: EventFacts): SourceRecord {
+  const all: CorrelatorState = (state.runtime.eventCorrelator ??= {});
+  // uids end in a counter's hex digits, so their last two spread objects evenly over 256 chunks.
+  const chunk = (all[e.uid.slice(-2) || "_"] ??= {});
+  const spamKey = `${e.uid}|${e.component}|${e.host ?? ""}`;
+  return (chunk[spamKey] ??= { tokens: SPAM_BURST, at: state.now, groups: {} });
+}
+
+/** EventAggregate: true when this event is to be combined with its group. */
+function aggregate(rec: SourceRecord, groupKey: string, message: string, now: number): boolean {
+  let group = rec.groups[groupKey];
+  if (!group || now - group.at > AGGREGATE_INTERVAL_MS) {
+    group = { at: now, messages: [] };
+    rec.groups[groupKey] = group;
+  }
+  group.at = now;
+  if (!group.messages.includes(message)) group.messages.push(message);
+  if (group.messages.length < AGGREGATE_MAX_EVENTS) return false;
+  // The set never grows past the maximum: one message leaves (Go's PopAny; here the oldest).
+  group.messages.shift();
+  return true;
+}
+
+/** The spam filter's TryAccept on a bucket refilled continuously at 1 token per SPAM_REFILL_MS. */
+function takeToken(rec: SourceRecord, now: number): boolean {
+  rec.tokens = Math.min(SPAM_BURST, rec.tokens + (now - rec.at) / SPAM_REFILL_MS);
+  rec.at = now;
+  if (rec.tokens < 1) return false;
+  rec.tokens -= 1;
+  return true;
+}
