@@ -84,7 +84,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return args.error ? 2 : 0;
   }
   if (args.mode === "lesson") return lesson(args.rest);
-  if (args.mode === "repl") return repl(new Session({ seed: args.seed }));
+  // The current folder's files are in the sandbox's home, so `kubectl apply -f x.yaml` finds x.yaml there.
+  if (args.mode === "repl") return repl(new Session({ seed: args.seed, files: folderFiles(process.cwd()) }));
   const file = args.file as string;
   const text = file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
   const files = file === "-" ? folderFiles(process.cwd()) : folderFiles(dirname(resolve(file)));
