@@ -32,7 +32,7 @@ export interface SessionOptions {
 /** One recorded input. */
 export interface SessionInput {
   terminal: number;
-  kind: "line" | "interrupt" | "tick" | "edit" | "open" | "close" | "travel";
+  kind: "line" | "interrupt" | "eof" | "tick" | "edit" | "open" | "close" | "travel";
   payload?: string | number | null;
 }
 
@@ -193,6 +193,9 @@ export class Session {
       case "interrupt":
         term()?.interrupt();
         break;
+      case "eof":
+        term()?.eof();
+        break;
       case "edit":
         term()?.pendingEdit?.answer(input.payload === null ? null : String(input.payload ?? ""));
         break;
@@ -212,8 +215,24 @@ export class Session {
     }
   }
 
+  /**
+   * Keeps an input for replay. Consecutive ticks become one (tick(a); tick(b) replays as tick(a + b): time
+   * stops at the same instants either way, and snapshots only keep changes), so a clock driven ten times a
+   * second does not grow the record by ten entries a second. Integer payloads only, so the sum is exact.
+   */
   private record(input: SessionInput): void {
-    if (this.recording) this.inputs.push(input);
+    if (!this.recording) return;
+    const last = this.inputs[this.inputs.length - 1];
+    if (
+      input.kind === "tick" &&
+      last?.kind === "tick" &&
+      isWholeMs(last.payload) &&
+      isWholeMs(input.payload)
+    ) {
+      last.payload = last.payload + input.payload;
+      return;
+    }
+    this.inputs.push(input);
   }
 
   /** Resumes every waiting program whose instant came or whose cluster changed, until none is left; true if any ran. */
@@ -238,9 +257,14 @@ export class Session {
     for (const l of this.listeners) l();
   }
 
+  /**
+   * Keeps the cluster value when something in it changed. A value that differs from the last kept one only
+   * by its clock is not kept: where the clock was stopped (how the ticks were cut) must not matter, so a
+   * replay with merged ticks keeps the same snapshots and time travel lands on the same values.
+   */
   private snapshot(): void {
     const last = this.snaps[this.snaps.length - 1];
-    if (last && last.state === this.cluster.state) return;
+    if (last && onlyClockMoved(last.state, this.cluster.state)) return;
     if (last && last.t === this.cluster.now) last.state = this.cluster.state;
     else this.snaps.push({ t: this.cluster.now, state: this.cluster.state });
   }
@@ -248,6 +272,7 @@ export class Session {
   /** Keeps one snapshot per simulated second (the first state seen in that second is replaced by the last). */
   private snapshotSecond(): void {
     const last = this.snaps[this.snaps.length - 1];
+    if (last && onlyClockMoved(last.state, this.cluster.state)) return;
     if (last && Math.floor(last.t / 1000) === Math.floor(this.cluster.now / 1000)) {
       last.t = this.cluster.now;
       last.state = this.cluster.state;
@@ -336,6 +361,18 @@ export class Session {
     };
     return new Terminal(id, shell, terminalHost, (line, io, atEof) => runGuarded(shell, line, io, atEof));
   }
+}
+
+/** True when `b` is `a` with only its clock moved (every other part is the very same value). */
+function onlyClockMoved(a: ClusterState, b: ClusterState): boolean {
+  if (a === b) return true;
+  for (const k of Object.keys(b) as (keyof ClusterState)[]) if (k !== "now" && a[k] !== b[k]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
+/** A tick payload that sums exactly: a whole number of milliseconds. */
+function isWholeMs(v: SessionInput["payload"]): v is number {
+  return typeof v === "number" && Number.isInteger(v);
 }
 
 /** Runs a line; Ctrl-C ends it with status 130 (what a shell reports for SIGINT). */

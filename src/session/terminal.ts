@@ -27,7 +27,7 @@ export interface TerminalHost {
   /** Appends an entry to the session's transcript. */
   record(entry: TranscriptEntry): void;
   /** Records an input for persistence (a typed line, Ctrl-C, an editor answer). */
-  input(terminal: number, kind: "line" | "interrupt" | "edit", payload?: string | null): void;
+  input(terminal: number, kind: "line" | "interrupt" | "edit" | "eof", payload?: string | null): void;
   /** Something changed (output, busy state): the session tells its listeners and resumes waiters. */
   changed(): void;
   /** Tab completion candidates. */
@@ -112,6 +112,16 @@ export class Terminal {
     this.startOrContinue(line);
   }
 
+  /**
+   * Ctrl-D: ends the input of the program reading lines (`kubectl apply -f -` typed at the terminal, an
+   * in-pod shell, which then exits); at the shell's own prompt it does nothing (the terminal stays open).
+   */
+  eof(): void {
+    if (!this.readingInput) return;
+    this.host.input(this.id, "eof");
+    this.resume(null);
+  }
+
   /** Ctrl-C: interrupts the running command (an in-pod shell only loses its current line), or drops a half-typed line. */
   interrupt(): void {
     this.host.input(this.id, "interrupt");
@@ -173,6 +183,7 @@ export class Terminal {
    */
   endInput(): void {
     this.atEof = true;
+    if (this.readingInput) this.resume(null);
     if (this.job || this.partial.length === 0) return;
     this.start(this.partial.join("\n"));
   }

@@ -14,6 +14,7 @@ import { type AndOr, type Command, type List, type Pipeline, parse, ShellSyntaxE
 import { filterCommand, runPipe } from "./pipeline";
 import { applyRedirects } from "./redirect";
 import { LoopControl, ShellExit } from "./signals";
+import { waitUntil } from "./utilities";
 
 export type { CommandImpl, ShellHost, Stdin } from "./host";
 export { delegate, FILTERS } from "./pipeline";
@@ -146,7 +147,8 @@ export class Shell {
           // A loop that never waits (`while true; do echo x; done`) would never give the driver a chance
           // to deliver Ctrl-C: every 1000 turns without the clock moving count as one simulated second.
           if (++spins >= BUSY_LOOP_TURNS) {
-            if (this.host.now() === since) yield { type: "wait", until: since + 1000 };
+            // waitUntil, not one yield: a wake that comes early (the cluster changed) must not shorten the second.
+            if (this.host.now() === since) yield* waitUntil(this.host, since + 1000);
             spins = 0;
             since = this.host.now();
           }
