@@ -10,6 +10,7 @@ import { type ClusterState, simTime } from "../../store/state";
 import type { Controller, ControllerContext } from "../controller";
 import { baseState } from "../podutil";
 import { advanceContainer, type StepContext } from "./containers";
+import { type LogResult, podLogs } from "./logs";
 import { runProbe } from "./probes";
 import {
   allocatePodIp,
@@ -239,31 +240,13 @@ function writeStatus(ctx: ControllerContext, pod: KObject, rt: PodRuntime): void
   ctx.api.updateStatus("pods", { ...pod, status });
 }
 
-/** Logs of a container: the current run's or (previous) the last run's lines, or the API server's error. */
+/** Logs of a container: the current run's or (previous) the last run's lines, or the API server's error (logs.ts). */
 export function containerLogs(
   state: ClusterState,
   namespace: string,
   pod: string,
   container: string,
   previous = false,
-): { ok: true; lines: string[] } | { ok: false; message: string } {
-  const rt = peekKubelet(state)?.pods[`${namespace}/${pod}`];
-  const c = rt?.containers.find((x) => x.name === container);
-  if (!c)
-    return {
-      ok: false,
-      message: `container "${container}" in pod "${pod}" is waiting to start: ContainerCreating`,
-    };
-  if (previous) {
-    if (!c.last)
-      return { ok: false, message: `previous terminated container "${container}" in pod "${pod}" not found` };
-    return { ok: true, lines: c.restartCount > 0 && c.step !== "running" ? c.logs : c.previousLogs };
-  }
-  if (!c.started && !c.terminated && !c.last) {
-    return {
-      ok: false,
-      message: `container "${container}" in pod "${pod}" is waiting to start: ${c.waiting?.reason ?? "ContainerCreating"}`,
-    };
-  }
-  return { ok: true, lines: c.logs };
+): LogResult {
+  return podLogs(state, namespace, pod, container, previous);
 }
