@@ -6,25 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { Session, type SessionInput, type SessionRecord } from "../../src/session";
-
-const APP = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: http-go
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: http-go
-  template:
-    metadata:
-      labels:
-        app: http-go
-    spec:
-      containers:
-      - name: http-go
-        image: gasbugs/http-go:v1
-`;
+import { HTTP_GO_V1 as APP } from "../scenarios/manifests";
 
 /** Moves the clock `ms` in ticks of `step` ms, as a UI or the CLI driving the clock in small steps does. */
 function tickBy(s: Session, ms: number, step: number): void {
