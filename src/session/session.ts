@@ -2,18 +2,15 @@
  * The Session: one cluster, its clock, N terminals, the learner's files and kubeconfig. A UI or the CLI
  * drives it (typed lines, Ctrl-C, editor answers, ticks of the clock). Every input is recorded, so the
  * whole session persists as its seed + options + inputs and is rebuilt by replaying them (same seed,
- * same inputs → the same bytes). Cluster snapshots after each input and each simulated second allow
- * time travel (immer shares structure, so a snapshot costs only what changed).
+ * same inputs → the same bytes; consecutive ticks are kept as one). Cluster snapshots, taken whenever
+ * something besides the clock changed (at most one per simulated second), allow time travel (immer shares
+ * structure, so a snapshot costs only what changed).
  */
 import { ADMIN_USER, type Cluster, type ClusterState, createCluster, type ImageSpec } from "../engine";
 import type { Kubeconfig } from "../kubectl/context";
-import { kubectl } from "../kubectl/index";
-import { Interrupt, type Io, type Program } from "../kubectl/program";
 import { VirtualFiles } from "../shell/files";
-import { FILTERS, Shell, type ShellHost } from "../shell/interpreter";
-import { makePodExec } from "../shell/pod";
-import { UTILITIES } from "../shell/utilities";
 import { completeLine } from "./complete";
+import { learnerShell, runGuarded } from "./learner-shell";
 import { Terminal, type TerminalHost, type TranscriptEntry } from "./terminal";
 
 /** How a session starts. */
@@ -307,39 +304,11 @@ export class Session {
   private makeTerminal(id: number, visible: boolean): Terminal {
     const files = this.files.fork(this.home);
     const session = this;
-    const podExec = makePodExec(this.cluster);
-    const host: ShellHost = {
-      name: "sh",
+    const shell = learnerShell({
+      cluster: this.cluster,
       files,
-      now: () => this.cluster.now,
-      epoch: () => this.cluster.state.epoch,
-      command: (name) => {
-        if (name === "kubectl")
-          return function* (argv, io, stdin, sh): Program {
-            return yield* kubectl(argv.slice(1), {
-              cluster: session.cluster,
-              io,
-              files: stdin ? withStdin(files, stdin.text.slice(stdin.pos)) : files,
-              // kubectl reads its stdin only for `-f -`; it leaves it unread otherwise (a `while read` loop
-              // around kubectl keeps its lines), so the text is handed over without being consumed.
-              stdin: stdin ? stdin.text.slice(stdin.pos) : undefined,
-              env: sh.environment(),
-              kubeconfig: session.kubeconfig,
-              commandLine: argv.join(" "),
-              podExec,
-            });
-          };
-        return UTILITIES[name];
-      },
-      hasFilter: (name) => FILTERS[name] !== undefined,
-      chdir: (p) => files.chdir(p),
-    };
-    const shell = new Shell(host, {
-      HOME: this.home,
-      PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-      PWD: this.home,
-      USER: "learner",
-      TERM: "xterm-256color",
+      home: this.home,
+      kubeconfig: this.kubeconfig,
     });
     const terminalHost: TerminalHost = {
       get state() {
@@ -373,25 +342,4 @@ function onlyClockMoved(a: ClusterState, b: ClusterState): boolean {
 /** A tick payload that sums exactly: a whole number of milliseconds. */
 function isWholeMs(v: SessionInput["payload"]): v is number {
   return typeof v === "number" && Number.isInteger(v);
-}
-
-/** Runs a line; Ctrl-C ends it with status 130 (what a shell reports for SIGINT). */
-function* runGuarded(shell: Shell, line: string, io: Io, atEof: boolean): Program {
-  try {
-    return yield* shell.runLine(line, io, atEof);
-  } catch (e) {
-    if (e instanceof Interrupt) {
-      shell.status = 130;
-      return 130;
-    }
-    throw e;
-  }
-}
-
-/** The files as kubectl sees them when its stdin is a pipe: `-f -` reads the pipe. */
-function withStdin(files: VirtualFiles, text: string): VirtualFiles {
-  const view = files.fork(files.cwd);
-  const read = view.read.bind(view);
-  view.read = (p: string) => (p === "-" || p === "/dev/stdin" ? text : read(p));
-  return view;
 }
