@@ -86,10 +86,11 @@ export function claimPods(
 
 /** ReleasePod: removes the ownerReference with the ReplicaSet's uid; false if the pod is gone. */
 function release(ctx: ControllerContext, rs: KObject, pod: KObject): boolean {
-  const body = {
-    metadata: { ownerReferences: [{ $patch: "delete", uid: rs.metadata.uid }], uid: pod.metadata.uid },
-  };
-  return patchPod(ctx, pod, body) !== undefined;
+  const others = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid);
+  // The `$patch: delete` of ReleasePod; when it empties the list, the stored pod has no ownerReferences
+  // at all (Go's omitempty drops an empty list), which a null in the patch gives directly.
+  const refs = others.length > 0 ? [{ $patch: "delete", uid: rs.metadata.uid }] : null;
+  return patchPod(ctx, pod, { metadata: { ownerReferences: refs, uid: pod.metadata.uid } }) !== undefined;
 }
 
 /** AdoptPod: adds the ReplicaSet as the pod's controller; the patched pod, or undefined if it is gone. */
