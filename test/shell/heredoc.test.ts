@@ -25,6 +25,7 @@ const CASES: [string, string, string][] = [
     '$HOME \\ \\x "q" sub 3\n',
   ],
   ["backslash-newline joins body lines", "cat <<EOF\na\\\nb\nEOF", "ab\n"],
+  ["in a loop the body expands anew each turn", "for i in 1 2; do\ncat <<EOF\n[$i]\nEOF\ndone", "[1]\n[2]\n"],
   ["a delimiter with a space, double-quoted", 'cat <<"E O"\n$HOME\nE O', "$HOME\n"],
   ["with an output redirection", "cat <<EOF >out.txt\nsaved\nEOF\ncat out.txt", "saved\n"],
   [
@@ -64,6 +65,13 @@ spec:
       - name: web
         image: gasbugs/http-go:v1
 `;
+
+describe("here-document errors (busybox ash wording)", () => {
+  it("`<<` without a delimiter word", () => {
+    const e = sh("cat <<\nEOF");
+    expect([e.stdout, e.stderr, e.exit]).toEqual(["", "sh: syntax error: unexpected newline\n", 2]);
+  });
+});
 
 describe("standard input of kubectl", () => {
   it("cat FILE | kubectl apply -f - creates what the file holds", () => {
