@@ -81,3 +81,47 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function lines(text: string): string[] {
   return text.split("\n");
 }
+
+/** What terminal `id` printed after the last line `$ ${line}` (up to the next prompt line). */
+export async function outputOf(page: Page, line: string, id = 1): Promise<string[]> {
+  const all = lines(await terminalText(page, id));
+  const start = all.lastIndexOf(`$ ${line}`);
+  if (start < 0) throw new Error(`"$ ${line}" is not on terminal ${id}`);
+  const rest = all.slice(start + 1);
+  const end = rest.findIndex((l) => l.startsWith("$ "));
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+/** Waits until terminal `id` shows the next prompt after the line `$ ${line}`. */
+export async function waitNextPrompt(page: Page, line: string, id = 1): Promise<void> {
+  await page.waitForFunction(
+    `(() => { const all = window.__terminalText(${id}).split("\\n"); const i = all.lastIndexOf(${JSON.stringify(`$ ${line}`)}); return i >= 0 && all.slice(i + 1).some((l) => l.startsWith("$ ")); })()`,
+  );
+}
+
+/** Types `line` in terminal `id`, steps the clock until it finishes, and returns what it printed. */
+export async function runLine(page: Page, line: string, id = 1): Promise<string[]> {
+  await typeLine(page, line, id);
+  await stepUntilIdle(page, id);
+  await waitNextPrompt(page, line, id);
+  return outputOf(page, line, id);
+}
+
+/** The lines of the open in-page editor's document (CodeMirror draws one `.cm-line` per line). */
+export function editorLines(page: Page): Promise<string[]> {
+  return page.$$eval(".edit-body .cm-line", (els) => els.map((e) => e.textContent ?? ""));
+}
+
+/** The full text the open editor was given (kubectl's file), read from the terminal waiting on it. */
+export function editRequest(page: Page): Promise<string> {
+  return page.evaluate(
+    "window.__sandbox.session.terminals.find((t) => t.pendingEdit)?.pendingEdit.content ?? ''",
+  ) as Promise<string>;
+}
+
+/** Replaces the open editor's whole text with `text` (as a learner selecting all and typing). */
+export async function replaceEditorText(page: Page, text: string): Promise<void> {
+  await page.click(".edit-body .cm-content");
+  await page.keyboard.press("Control+a");
+  await page.keyboard.insertText(text);
+}
