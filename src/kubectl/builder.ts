@@ -12,8 +12,10 @@ import {
   type ResourceType,
   SelectorParseError,
 } from "../engine";
+import { visitPaths } from "./builder-files";
 import type { CommandContext } from "./commands/types";
 import { CmdError } from "./errors";
+import { checkFields, matchesFields, parseFieldSelector } from "./field-selector";
 
 /** One resource type with the names asked for (none = every object of the type). */
 export interface ResourceArg {
@@ -21,10 +23,11 @@ export interface ResourceArg {
   names: string[];
 }
 
-/** A fetched object with its type. */
+/** A fetched object with its type (and the `-f` file it was named in, `STDIN` for `-f -`). */
 export interface Info {
   type: ResourceType;
   obj: KObject;
+  source?: string;
 }
 
 /** How to select: the namespace, all namespaces, a label selector. */
@@ -33,6 +36,8 @@ export interface Selection {
   allNamespaces?: boolean;
   /** `-l` text; empty = everything. */
   selector?: string;
+  /** `--field-selector` text; empty = everything. */
+  fieldSelector?: string;
 }
 
 /** The resource types `kubectl get all` expands to, in discovery order (those the sandbox serves). */
@@ -97,6 +102,7 @@ export function fetchResources(
   sel: Selection,
 ): Fetched {
   const requirements = parseRequirements(sel.selector ?? "");
+  const fieldText = sel.fieldSelector ?? "";
   const infos: Info[] = [];
   const errors: Error[] = [];
   for (const { type, names } of requests) {
@@ -116,8 +122,11 @@ export function fetchResources(
         (api) => api.list(type.resource, sel.allNamespaces ? undefined : ns),
         ctx.user,
       );
+      const fields = parseFieldSelector(fieldText);
+      checkFields(type, fields, sel.selector ?? "", fieldText);
       for (const obj of items)
-        if (matchesRequirements(requirements, obj.metadata.labels)) infos.push({ type, obj });
+        if (matchesRequirements(requirements, obj.metadata.labels) && matchesFields(obj, fields))
+          infos.push({ type, obj });
     } catch (e) {
       errors.push(e as ApiError);
     }
@@ -135,10 +144,11 @@ export function parseRequirements(selector: string): ReturnType<typeof parseSele
   }
 }
 
-/** Rejects names together with `-l`, and names with `-A`, as the builder does. */
+/** Rejects names together with `-l`/`--field-selector`, and names with `-A`, as the builder does. */
 export function checkSelection(requests: readonly ResourceArg[], sel: Selection): void {
   const named = requests.some((r) => r.names.length > 0);
-  if (named && sel.selector) throw new CmdError("name cannot be provided when a selector is specified");
+  if (named && (sel.selector || sel.fieldSelector))
+    throw new CmdError("name cannot be provided when a selector is specified");
   if (named && sel.allNamespaces)
     throw new CmdError("a resource cannot be retrieved by name across all namespaces");
 }
@@ -148,4 +158,44 @@ export function noResourcesFound(sel: Selection, namespaced = true): string {
   return sel.allNamespaces || !namespaced
     ? "No resources found\n"
     : `No resources found in ${sel.namespace} namespace.\n`;
+}
+
+/** What a command asks the resource builder for: its args, `-f` paths and selection. */
+export interface BuildRequest extends Selection {
+  args: readonly string[];
+  filenames: readonly string[];
+  /** `--all`: every object of the named types. */
+  all?: boolean;
+  /** A type without names, `-l` or `--all` is `resource(s) were provided, but no name was specified` (write verbs). */
+  requireNames?: boolean;
+  /** Fetch `-f` objects live (default); false: the file's objects stand for themselves (delete). */
+  latest?: boolean;
+}
+
+/** What the builder found, the requests it parsed (none for `-f`), and whether one object was implied. */
+export interface Built extends Fetched {
+  requests: ResourceArg[];
+  singleItemImplied: boolean;
+}
+
+/** The targets of a command as cli-runtime's resource builder resolves them: `-f` paths, else args/selectors. */
+export function build(ctx: CommandContext, req: BuildRequest): Built {
+  if (req.filenames.length > 0) {
+    const requirements = req.selector ? parseRequirements(req.selector) : undefined;
+    const visited = visitPaths(ctx, {
+      filenames: req.filenames,
+      args: req.args,
+      latest: req.latest ?? true,
+      labelFilter: requirements ? (labels) => matchesRequirements(requirements, labels) : undefined,
+    });
+    return { ...visited, requests: [] };
+  }
+  const requests = parseResourceArgs(req.args);
+  checkSelection(requests, req);
+  const unnamed = requests.every((r) => r.names.length === 0);
+  if (req.requireNames && unnamed && !req.selector && !req.fieldSelector && !req.all)
+    throw new CmdError("resource(s) were provided, but no name was specified");
+  const fetched = fetchResources(ctx, requests, req);
+  const singleItemImplied = requests.length === 1 && requests[0]?.names.length === 1;
+  return { ...fetched, requests, singleItemImplied };
 }

@@ -2,7 +2,7 @@
  * kubectl's entry point: finds the command in argv as cobra does (skipping flags), parses its flags,
  * answers `-h`, resolves namespace and identity, runs the command and prints its errors as kubectl does.
  */
-import { COMMANDS, findCommand, KUBECTL_COMMAND_NAMES } from "./commands/index";
+import { COMMANDS, findCommand } from "./commands/index";
 import type { CommandContext, CommandSpec } from "./commands/types";
 import type { KubectlContext } from "./context";
 import { printError } from "./errors";
@@ -11,7 +11,8 @@ import { GLOBAL_FLAGS, HELP_FLAG } from "./global-flags";
 import { KUBECTL_HELP } from "./help/kubectl";
 import { contextFor, requestUser } from "./identity";
 import { Interrupt, type Program } from "./program";
-import { suggestionsFor } from "./suggest";
+import { readTerminal, wantsStdin } from "./stdin";
+import { unknownCommand } from "./suggest";
 
 export type { CommandContext, CommandSpec } from "./commands/types";
 export type { KubectlContext } from "./context";
@@ -21,12 +22,7 @@ export { COMMANDS };
 export function* kubectl(argv: string[], ctx: KubectlContext): Program {
   const found = locate(argv);
   if (found.kind === "none") return rootOnly(argv, ctx);
-  if (found.kind === "unknown") {
-    const hints = suggestionsFor(found.word, KUBECTL_COMMAND_NAMES);
-    const tail = hints.length > 0 ? `\nDid you mean this?\n${hints.map((h) => `\t${h}\n`).join("")}` : "";
-    ctx.io.err(`Error: unknown command "${found.word}" for "kubectl"\n${tail}\n`);
-    return 1;
-  }
+  if (found.kind === "unknown") return unknownCommand(found.word, ctx.io);
   const { spec, rest } = found;
   const path = spec.parent ? `${spec.parent} ${spec.name}` : spec.name;
   let parsed: ReturnType<typeof parseFlags>;
@@ -41,8 +37,10 @@ export function* kubectl(argv: string[], ctx: KubectlContext): Program {
     return 0;
   }
   warnDeprecated(flags, [...spec.flags, ...GLOBAL_FLAGS], ctx);
+  // `-f -` with nothing piped reads the terminal until Ctrl-D, as kubectl reads its standard input.
+  const stdin = ctx.stdin ?? (wantsStdin(flags) ? yield* readTerminal() : undefined);
   try {
-    const cctx = commandContext(ctx, flags, path, argsLenAtDash);
+    const cctx = commandContext({ ...ctx, stdin }, flags, path, argsLenAtDash);
     return yield* spec.run(args, flags, cctx);
   } catch (e) {
     if (e instanceof Interrupt) throw e;

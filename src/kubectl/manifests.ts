@@ -7,7 +7,13 @@
  * (`error validating "x.yaml": error validating data: [apiVersion not set, kind not set]; …`).
  */
 import { type Document, parseAllDocuments, type YAMLError } from "yaml";
-import { GoJsonError, type Manifest, parseGoJsonStream } from "../engine";
+import {
+  GoJsonError,
+  type Manifest,
+  parseGoJsonStream,
+  type ResourceType,
+  resourceTypeForKind,
+} from "../engine";
 import type { Files } from "./context";
 import { CmdError, ErrorList } from "./errors";
 
@@ -19,17 +25,27 @@ export interface LoadedObject {
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/;
 
+/** The source name kubectl gives the objects read from standard input (`-f -`). */
+export const STDIN_SOURCE = "STDIN";
+
 /**
  * The objects of every `-f` path, in order. Throws kubectl's error for a missing path or a file that
  * does not parse; with `validate` (the default `--validate=strict`), objects without apiVersion/kind are
- * errors, collected over all files as kubectl aggregates them.
+ * errors, collected over all files as kubectl aggregates them. `-` reads `stdin` (the piped text; "" when
+ * there is none), named `STDIN` in errors, and may be given only once.
  */
-export function loadManifests(files: Files, paths: readonly string[], validate = true): LoadedObject[] {
+export function loadManifests(
+  files: Files,
+  paths: readonly string[],
+  validate = true,
+  stdin?: string,
+): LoadedObject[] {
+  checkPaths(files, paths);
   const out: LoadedObject[] = [];
   const errors: Error[] = [];
   for (const path of paths) {
-    for (const file of expand(files, path)) {
-      const text = files.read(file);
+    for (const file of path === "-" ? [STDIN_SOURCE] : expand(files, path)) {
+      const text = path === "-" ? (stdin ?? "") : files.read(file);
       if (text === undefined) throw new CmdError(`the path "${path}" does not exist`);
       for (const object of parseManifest(file, text)) {
         const problem = validate ? validationError(file, object) : undefined;
@@ -40,6 +56,15 @@ export function loadManifests(files: Files, paths: readonly string[], validate =
   }
   if (errors.length > 0) throw new ErrorList(errors);
   return out;
+}
+
+/** The builder's checks of the `-f` list before reading anything: one `-` at most, every path present. */
+export function checkPaths(files: Files, paths: readonly string[]): void {
+  if (paths.filter((p) => p === "-").length > 1)
+    throw new CmdError("standard input cannot be used for multiple arguments");
+  for (const p of paths)
+    if (p !== "-" && files.read(p) === undefined && !files.isDir(p))
+      throw new CmdError(`the path "${p}" does not exist`);
 }
 
 /** The files a `-f` path names: itself, or a directory's manifest files in name order. */
@@ -122,5 +147,20 @@ function validationError(file: string, object: unknown): Error | undefined {
   const data = problems.length === 1 ? problems[0] : `[${problems.join(", ")}]`;
   return new Error(
     `error validating "${file}": error validating data: ${data}; if you choose to ignore these errors, turn validation off with --validate=false`,
+  );
+}
+
+/** `resource mapping not found …` for a kind the server does not serve. */
+export class MappingError extends Error {}
+
+/** The resource type of a manifest, or kubectl's mapping error. */
+export function typeOfManifest(loaded: LoadedObject): ResourceType {
+  const { object, source } = loaded;
+  const t = resourceTypeForKind(object.kind ?? "", object.apiVersion);
+  if (t) return t;
+  const name = object.metadata?.name ?? "";
+  const ns = object.metadata?.namespace ?? "";
+  throw new MappingError(
+    `resource mapping not found for name: "${name}" namespace: "${ns}" from "${source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`,
   );
 }

@@ -5,19 +5,12 @@
  * `unchanged` when the server's object did not move). An object made without the annotation gets
  * kubectl's warning and the annotation.
  */
-import {
-  ApiError,
-  declarativePatch,
-  type KObject,
-  type Manifest,
-  type ResourceType,
-  resourceTypeForKind,
-} from "../../engine";
+import { ApiError, declarativePatch, type KObject, type Manifest } from "../../engine";
 import { CmdError, ErrorList } from "../errors";
 import type { Flags } from "../flags";
 import { flagsFromHelp } from "../flags-from-help";
 import { APPLY_HELP } from "../help/apply";
-import { type LoadedObject, loadManifests } from "../manifests";
+import { type LoadedObject, loadManifests, MappingError, typeOfManifest } from "../manifests";
 import { sortKeys } from "../printers/output";
 import { done } from "../program";
 import { DRY_RUN_FLAG, dryRunOf } from "./create-support";
@@ -48,7 +41,7 @@ export const applyCommand: CommandSpec = {
     const files = flags.list("filename");
     if (files.length === 0 && !flags.string("kustomize")) throw new CmdError("must specify one of -f and -k");
     if (args.length > 0) throw new CmdError(`Unexpected args: [${args.join(" ")}]`);
-    const objects = loadManifests(ctx.files, files, fieldValidationOf(flags) !== "Ignore");
+    const objects = loadManifests(ctx.files, files, fieldValidationOf(flags) !== "Ignore", ctx.stdin);
     if (objects.length === 0) throw new CmdError("no objects passed to apply");
     const errors: Error[] = [];
     for (const loaded of objects) {
@@ -64,20 +57,7 @@ export const applyCommand: CommandSpec = {
   },
 };
 
-/** `resource mapping not found …` for a kind the server does not serve. */
-export class MappingError extends Error {}
-
-/** The resource type of a manifest, or kubectl's mapping error. */
-export function typeOfManifest(loaded: LoadedObject): ResourceType {
-  const { object, source } = loaded;
-  const t = resourceTypeForKind(object.kind ?? "", object.apiVersion);
-  if (t) return t;
-  const name = object.metadata?.name ?? "";
-  const ns = object.metadata?.namespace ?? "";
-  throw new MappingError(
-    `resource mapping not found for name: "${name}" namespace: "${ns}" from "${source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`,
-  );
-}
+export { MappingError, typeOfManifest };
 
 function applyOne(loaded: LoadedObject, args: string[], flags: Flags, ctx: CommandContext): void {
   const t = typeOfManifest(loaded);

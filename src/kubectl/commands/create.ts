@@ -29,7 +29,7 @@ export const createCommand: CommandSpec = {
     const dryRun = dryRunOf(flags, ctx);
     const errors: Error[] = [];
     const fieldValidation = fieldValidationOf(flags);
-    const objects = loadManifests(ctx.files, files, fieldValidation !== "Ignore");
+    const objects = loadManifests(ctx.files, files, fieldValidation !== "Ignore", ctx.stdin);
     if (objects.length === 0) throw new CmdError("no objects passed to create");
     for (const { source, object } of objects) {
       const t = resourceTypeForKind(object.kind ?? "", object.apiVersion);

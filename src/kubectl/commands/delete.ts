@@ -11,7 +11,7 @@ import { DELETE_HELP } from "../help/delete";
 import type { Program } from "../program";
 import { DRY_RUN_FLAG, dryRunOf } from "./create-support";
 import type { CommandContext, CommandSpec } from "./types";
-import { NO_RESOURCES, targets } from "./write-support";
+import { NO_RESOURCES, prefixed, targets } from "./write-support";
 
 /** `kubectl delete`. */
 export const deleteCommand: CommandSpec = {
@@ -30,7 +30,8 @@ export const deleteCommand: CommandSpec = {
         "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n",
       );
     }
-    const { infos, errors } = targets(args, flags, ctx, { all: flags.bool("all") });
+    // Objects named in files are deleted by name as written (no fetch first), as the builder visits them.
+    const { infos, errors } = targets(args, flags, ctx, { all: flags.bool("all"), latest: false });
     const kept = flags.bool("ignore-not-found")
       ? errors.filter((e) => !(e instanceof ApiError && e.reason === "NotFound"))
       : errors;
@@ -53,7 +54,8 @@ export const deleteCommand: CommandSpec = {
             ctx.user,
           );
       } catch (e) {
-        kept.push(e as Error);
+        // cmdutil.AddSourceToErr: `error when deleting "x.yaml": <message>` for objects from files.
+        kept.push((info.source ? prefixed(e, `error when deleting "${info.source}"`) : e) as Error);
         continue;
       }
       const verb = force ? "force deleted" : "deleted";
@@ -63,13 +65,18 @@ export const deleteCommand: CommandSpec = {
           ? `${qualifiedKind(info.type)}/${name}\n`
           : `${qualifiedKind(info.type)} "${name}" ${verb}${suffix}\n`,
       );
-      if (dryRun === "none") gone.push(info);
+      if (dryRun === "none") gone.push(info.source ? { ...info, obj: live(ctx, info) ?? info.obj } : info);
     }
     if (flags.bool("wait") && !force) yield* waitUntilGone(ctx, gone);
     if (kept.length > 0) throw new ErrorList(kept);
     return 0;
   },
 };
+
+/** The object as stored now (with its uid), or undefined once it is gone. */
+function live(ctx: CommandContext, info: Info): KObject | undefined {
+  return ctx.cluster.read((api) => api.peek(info.type, info.obj.metadata.namespace, info.obj.metadata.name));
+}
 
 /** Waits (simulated time) until none of `infos` exists any more with its uid. */
 export function* waitUntilGone(

@@ -2,16 +2,9 @@
  * `kubectl describe TYPE [NAME_PREFIX] | TYPE/NAME`: a name that is not found falls back to every object
  * whose name starts with it; several descriptions are separated by a blank line (two newlines).
  */
-import {
-  type ApiError,
-  type CoreEvent,
-  type Deployment,
-  type KObject,
-  listStored,
-  type Pod,
-} from "../../engine";
-import { checkSelection, fetchResources, type Info, noResourcesFound, parseResourceArgs } from "../builder";
-import { CmdError, CobraError, ErrorList } from "../errors";
+import { type ApiError, type Deployment, type KObject, listStored, type Pod } from "../../engine";
+import { build, fetchResources, type Info, noResourcesFound } from "../builder";
+import { CobraError, ErrorList } from "../errors";
 import type { Flags } from "../flags";
 import { flagsFromHelp } from "../flags-from-help";
 import { DESCRIBE_HELP } from "../help/describe";
@@ -26,6 +19,8 @@ import {
   describeService,
 } from "../printers/describe";
 import { eventsFor } from "../printers/describe-common";
+import { describeGeneric, describeSecret, describeServiceAccount } from "../printers/describe-core";
+import { describeNode, nodeEvents } from "../printers/describe-node";
 import { describePolicy } from "../printers/describe-policy";
 import { describeLimitRangeLines, describeQuotaLines } from "../printers/policy";
 import { alignTabs, DESCRIBE_TABS } from "../printers/tabwriter";
@@ -47,19 +42,18 @@ function runDescribe(args: string[], flags: Flags, ctx: CommandContext): Program
       'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
     );
   }
-  const requests = parseResourceArgs(args);
   const sel = {
     namespace: ctx.namespace,
     allNamespaces: flags.bool("all-namespaces"),
     selector: flags.string("selector"),
   };
-  checkSelection(requests, sel);
-  const { infos, errors } = fetchResources(ctx, requests, sel);
-  // A name that is not found describes every object whose name starts with it (describe's prefix match).
+  const { infos, errors, requests } = build(ctx, { ...sel, args, filenames: flags.list("filename") });
+  // `TYPE NAME` not found describes every object whose name starts with it (only with exactly two args).
   const kept: Error[] = [];
   for (const e of errors) {
     const err = e as ApiError;
-    const req = requests.find((r) => r.names.includes(err.details?.name ?? ""));
+    const req =
+      args.length === 2 ? requests.find((r) => r.names.includes(err.details?.name ?? "")) : undefined;
     if (err.reason !== "NotFound" || !req) {
       kept.push(e);
       continue;
@@ -135,10 +129,23 @@ function describeOne(ctx: CommandContext, info: Info, showEvents: boolean): stri
     case "clusterroles":
     case "rolebindings":
     case "clusterrolebindings":
-      text = describePolicy(info.obj) ?? genericDescribe(info.obj, dctx);
+      text = describePolicy(info.obj) ?? describeGeneric(info.obj, dctx.events, nowMs);
+      break;
+    case "nodes":
+      text = describeNode(info.obj, {
+        pods: nodePods(ctx, info.obj.metadata.name),
+        events: showEvents ? nodeEvents(info.obj, allEvents) : undefined,
+        nowMs,
+      });
+      break;
+    case "secrets":
+      text = describeSecret(info.obj);
+      break;
+    case "serviceaccounts":
+      text = describeServiceAccount(info.obj, listOf(ctx, "secrets", ns ?? ""), dctx.events, nowMs);
       break;
     default:
-      text = genericDescribe(info.obj, dctx);
+      text = describeGeneric(info.obj, dctx.events, nowMs);
   }
   return alignTabs(text, DESCRIBE_TABS);
 }
@@ -155,6 +162,17 @@ function eventType(ctx: CommandContext) {
   return ctx.cluster.read((api) => api.type("events"));
 }
 
+/** The pods on `node` that are neither Succeeded nor Failed (describe node's field selector). */
+function nodePods(ctx: CommandContext, node: string): KObject[] {
+  const pods = listStored(
+    ctx.cluster.state,
+    ctx.cluster.read((api) => api.type("pods")),
+  );
+  return pods.filter(
+    (p) => p.spec?.nodeName === node && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed",
+  );
+}
+
 function ownedPods(ctx: CommandContext, rs: KObject): KObject[] {
   const pods = listStored(
     ctx.cluster.state,
@@ -164,13 +182,4 @@ function ownedPods(ctx: CommandContext, rs: KObject): KObject[] {
   return pods.filter((p) =>
     (p.metadata.ownerReferences ?? []).some((o) => o.controller && o.uid === rs.metadata.uid),
   );
-}
-
-/** Kinds without a dedicated describer: name, namespace, labels, annotations and events. */
-function genericDescribe(obj: KObject, dctx: DescribeContext): string {
-  if (!obj.metadata.name) throw new CmdError("object has no name");
-  const lines = [`Name:\t${obj.metadata.name}`];
-  if (obj.metadata.namespace) lines.push(`Namespace:\t${obj.metadata.namespace}`);
-  const events = (dctx.events ?? []) as CoreEvent[];
-  return `${lines.join("\n")}\n${events.length === 0 ? "Events:\t<none>\n" : ""}`;
 }

@@ -5,12 +5,11 @@
  */
 import type { KObject, ResourceType } from "../../engine";
 import {
-  checkSelection,
+  build,
   type Fetched,
   fetchResources,
   type Info,
   noResourcesFound,
-  parseResourceArgs,
   type ResourceArg,
   type Selection,
 } from "../builder";
@@ -33,7 +32,8 @@ export const getCommand: CommandSpec = {
 };
 
 function* runGet(args: string[], flags: Flags, ctx: CommandContext): Program {
-  if (args.length === 0) {
+  const filenames = flags.list("filename");
+  if (args.length === 0 && filenames.length === 0) {
     ctx.io.err(
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n',
     );
@@ -41,22 +41,24 @@ function* runGet(args: string[], flags: Flags, ctx: CommandContext): Program {
       'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).',
     );
   }
-  const requests = parseResourceArgs(args);
   const sel: Selection = {
     namespace: ctx.namespace,
     allNamespaces: flags.bool("all-namespaces"),
     selector: flags.string("selector"),
+    fieldSelector: flags.string("field-selector"),
   };
-  checkSelection(requests, sel);
+  const built = build(ctx, { ...sel, args, filenames });
+  // With -f the requests are the objects of the files, type by type (names make a watch follow them).
+  const requests = filenames.length > 0 ? requestsOf(built.infos) : built.requests;
+  const fetched: Fetched = built;
   const output = flags.string("output");
-  const fetched = fetchResources(ctx, requests, sel);
   const errors = flags.bool("ignore-not-found")
     ? fetched.errors.filter((e) => !("reason" in e && e.reason === "NotFound"))
     : fetched.errors;
   const opts = tableOptions(flags, ctx, requests, args, output);
   if (!flags.bool("watch-only")) {
     if (isStructured(output)) {
-      const single = requests.length === 1 && requests[0]?.names.length === 1;
+      const single = built.singleItemImplied && fetched.infos.length <= 1;
       if (fetched.infos.length > 0 || !single) ctx.io.out(printStructured(output, fetched.infos, single));
     } else {
       const text = printTables(group(requests, fetched.infos), opts);
@@ -68,6 +70,17 @@ function* runGet(args: string[], flags: Flags, ctx: CommandContext): Program {
   if (errors.length > 0) throw new ErrorList(errors);
   if (flags.bool("watch") || flags.bool("watch-only")) return yield* watch(ctx, requests, sel, fetched, opts);
   return 0;
+}
+
+/** The `TYPE NAME…` requests that fetch `infos` again (consecutive objects of one type share a request). */
+function requestsOf(infos: readonly Info[]): ResourceArg[] {
+  const out: ResourceArg[] = [];
+  for (const i of infos) {
+    const last = out[out.length - 1];
+    if (last && last.type === i.type) last.names.push(i.obj.metadata.name);
+    else out.push({ type: i.type, names: [i.obj.metadata.name] });
+  }
+  return out;
 }
 
 function tableOptions(

@@ -10,25 +10,23 @@ import {
   qualifiedResource,
   type ReplicaSet,
 } from "../../engine";
-import { checkSelection, fetchResources, type Info, noResourcesFound, parseResourceArgs } from "../builder";
+import { build, type Info, noResourcesFound } from "../builder";
 import { CmdError, ErrorList, SilentError } from "../errors";
 import type { Flags } from "../flags";
 import { sortKeys } from "../printers/output";
 import type { CommandContext } from "./types";
 
-/** The objects named by args/-l; throws `required resource not specified` when nothing was named. */
+/** The objects named by args, `-f FILE|-` or `-l`; throws `required resource not specified` when nothing was named. */
 export function rolloutTargets(
   args: string[],
   flags: Flags,
   ctx: CommandContext,
 ): { infos: Info[]; errors: Error[] } {
   const selector = flags.string("selector");
-  if (args.length === 0 && flags.list("filename").length === 0)
-    throw new CmdError("required resource not specified");
-  const requests = parseResourceArgs(args);
+  const filenames = flags.list("filename");
+  if (args.length === 0 && filenames.length === 0) throw new CmdError("required resource not specified");
   const sel = { namespace: ctx.namespace, selector };
-  checkSelection(requests, sel);
-  const fetched = fetchResources(ctx, requests, sel);
+  const fetched = build(ctx, { ...sel, args, filenames });
   if (fetched.infos.length === 0 && fetched.errors.length === 0) {
     ctx.io.err(noResourcesFound(sel));
     throw new SilentError(0);

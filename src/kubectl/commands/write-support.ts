@@ -4,11 +4,10 @@
  * `--<long name>=<value>` in command-line order), `--validate` → the request's fieldValidation, the
  * server's `Warning: …` lines, targets from `TYPE NAME`/`TYPE/NAME`/`-f`/`-l`, and wrapping of API errors.
  */
-import { ApiError, type KObject, qualifiedKind, type ResourceType, resourceTypeForKind } from "../../engine";
-import { checkSelection, fetchResources, type Info, parseResourceArgs } from "../builder";
+import { ApiError, type KObject, qualifiedKind, type ResourceType } from "../../engine";
+import { build, type Info } from "../builder";
 import { CmdError, SilentError } from "../errors";
 import type { FlagDef, Flags } from "../flags";
-import { loadManifests } from "../manifests";
 import type { CommandContext } from "./types";
 
 /** The annotation `--record` writes. */
@@ -70,42 +69,25 @@ export function prefixed(e: unknown, prefix: string): unknown {
   return new ApiError(e.reason, e.code, `${prefix}: ${e.message}`, e.details);
 }
 
-/** The objects a write verb acts on: `TYPE NAME…`, `TYPE/NAME…`, `-f FILE` (looked up live) or `-l`. */
+/** The objects a write verb acts on: `TYPE NAME…`, `TYPE/NAME…`, `-f FILE|-` (looked up live, or as
+ * written with `latest: false`), `-l`/`--field-selector` or `--all`. */
 export function targets(
   args: readonly string[],
   flags: Flags,
   ctx: CommandContext,
-  opts: { all?: boolean } = {},
+  opts: { all?: boolean; latest?: boolean } = {},
 ): { infos: Info[]; errors: Error[] } {
-  const files = flags.defs.has("filename") ? flags.list("filename") : [];
-  if (files.length > 0) return fromFiles(files, ctx);
-  const selector = flags.defs.has("selector") ? flags.string("selector") : "";
-  const requests = parseResourceArgs(args);
-  const sel = { namespace: ctx.namespace, selector };
-  checkSelection(requests, sel);
-  if (!selector && !opts.all && requests.every((r) => r.names.length === 0)) {
-    throw new CmdError("resource(s) were provided, but no name was specified");
-  }
-  return fetchResources(ctx, requests, sel);
-}
-
-function fromFiles(files: readonly string[], ctx: CommandContext): { infos: Info[]; errors: Error[] } {
-  const infos: Info[] = [];
-  const errors: Error[] = [];
-  for (const { object } of loadManifests(ctx.files, files)) {
-    const t = resourceTypeForKind(object.kind ?? "", object.apiVersion);
-    if (!t) continue;
-    const ns = t.namespaced ? (object.metadata?.namespace ?? ctx.namespace) : undefined;
-    try {
-      infos.push({
-        type: t,
-        obj: ctx.cluster.read((api) => api.get(t.resource, ns, object.metadata?.name ?? ""), ctx.user),
-      });
-    } catch (e) {
-      errors.push(e as Error);
-    }
-  }
-  return { infos, errors };
+  const has = (name: string) => flags.defs.has(name);
+  return build(ctx, {
+    args,
+    filenames: has("filename") ? flags.list("filename") : [],
+    namespace: ctx.namespace,
+    selector: has("selector") ? flags.string("selector") : "",
+    fieldSelector: has("field-selector") ? flags.string("field-selector") : "",
+    all: opts.all,
+    requireNames: true,
+    latest: opts.latest,
+  });
 }
 
 /**
