@@ -109,10 +109,19 @@ export function at(sec: number): string {
  * `nowSec`: for printer tests on hand-built objects.
  */
 export function fixture(objects: KObject[], nowSec: number, epoch = T0): Cluster {
-  const c = new Cluster({ controllers: [] });
+  // Events go through the API (the engine keeps them apart from other objects); the rest is stored as given.
+  const events = objects.filter((o) => o.kind === "Event");
+  const c = new Cluster({
+    controllers: [],
+    bootstrap: (api) => {
+      for (const e of events) api.create("events", structuredClone(e), e.metadata.namespace ?? "default");
+    },
+  });
   const state = structuredClone(c.state) as ClusterState;
   state.epoch = epoch;
+  restoreEvents(state, events);
   for (const o of objects) {
+    if (o.kind === "Event") continue;
     const t = findResourceType(o.kind) as ResourceType;
     const bucket = (state.objects[t.resource] ??= {});
     const meta = { resourceVersion: "1", uid: `uid-${o.metadata.name}`, ...o.metadata };
@@ -125,6 +134,18 @@ export function fixture(objects: KObject[], nowSec: number, epoch = T0): Cluster
   state.now = nowSec * 1000;
   c.restore(state);
   return c;
+}
+
+/** Puts back the events as given (the API stamped uid, resourceVersion and creationTimestamp on create), wherever the state keeps them. */
+function restoreEvents(state: ClusterState, events: KObject[]): void {
+  const given = new Map(events.map((e) => [`${e.metadata.namespace ?? "default"}/${e.metadata.name}`, e]));
+  const store = (state as unknown as { events?: { chunks: Record<string, Record<string, KObject>> } }).events;
+  const buckets = store?.chunks ? Object.values(store.chunks) : [state.objects.events ?? {}];
+  for (const bucket of buckets)
+    for (const key of Object.keys(bucket)) {
+      const e = given.get(key);
+      if (e) bucket[key] = structuredClone(e);
+    }
 }
 
 /** A copy of `objects` with every RFC 3339 timestamp moved by `deltaMs` (to replay a fixture at another instant). */

@@ -77,8 +77,11 @@ function matchesSelectors(o: KObject, labelSelector: string, fieldSelector: stri
     if (o.metadata.labels?.[k as string] !== v) return false;
   }
   for (const part of fieldSelector.split(",").filter(Boolean)) {
-    const [k, v] = part.split("=");
-    if (fieldValue(o, k as string) !== v) return false;
+    // `spec.nodeName=minikube,status.phase!=Succeeded` (describe node), `involvedObject.uid=…` (events).
+    const m = part.match(/^([^!=]+)(!=|==|=)(.*)$/);
+    if (!m) return false;
+    const [, k = "", op, v] = m;
+    if ((fieldValue(o, k) ?? "") === v ? op === "!=" : op !== "!=") return false;
   }
   return true;
 }
@@ -106,6 +109,10 @@ function route(objects: KObject[], req: IncomingMessage, res: ServerResponse): t
       200,
       endpointSlices(objects, slices[1] as string, url.searchParams.get("labelSelector")),
     );
+  const lease = path.match(
+    /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/kube-node-lease\/leases\/([^/]+)$/,
+  );
+  if (lease) return sendLease(res, objects, lease[1] as string);
   const m = path.match(/^\/(?:api\/v1|apis\/([^/]+)\/v1)(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?$/);
   if (!m)
     return send(res, 404, {
@@ -161,6 +168,22 @@ function route(objects: KObject[], req: IncomingMessage, res: ServerResponse): t
     apiVersion: apiVersionOf(t),
     metadata: { resourceVersion: "1" },
     items: selected,
+  });
+}
+
+/** A node's Lease (describe node reads it; the sandbox does not store leases, tests may serve one). */
+function sendLease(res: ServerResponse, objects: KObject[], name: string): true {
+  const found = objects.find((o) => o.kind === "Lease" && o.metadata.name === name);
+  if (found) return send(res, 200, found);
+  return send(res, 404, {
+    kind: "Status",
+    apiVersion: "v1",
+    metadata: {},
+    status: "Failure",
+    message: `leases.coordination.k8s.io "${name}" not found`,
+    reason: "NotFound",
+    details: { name, group: "coordination.k8s.io", kind: "leases" },
+    code: 404,
   });
 }
 

@@ -11,12 +11,20 @@ import { POLICY_STRATEGIES } from "./policy-strategies";
 import { SERVICE_STRATEGY } from "./service-strategy";
 import { GENERIC_STRATEGY, type KindStrategy } from "./strategy";
 
+/** Secret: SetDefaults_Secret gives a secret without a type the type `Opaque` (`kubectl create secret generic` sends none). */
+const SECRET_STRATEGY: KindStrategy = {
+  applyDefaults(obj) {
+    obj.type ||= "Opaque";
+  },
+};
+
 const STRATEGIES: Record<string, KindStrategy> = {
   ...POLICY_STRATEGIES,
   Deployment: DEPLOYMENT_STRATEGY,
   Pod: POD_STRATEGY,
   ReplicaSet: REPLICASET_STRATEGY,
   Service: SERVICE_STRATEGY,
+  Secret: SECRET_STRATEGY,
 };
 
 const WITH_SCHEMA = new Map<string, KindStrategy>();
