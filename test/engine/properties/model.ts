@@ -2,7 +2,9 @@
  * The random rollout model the property tests share: a Deployment of a healthy image (nginx, any tag)
  * with random replicas, maxSurge/maxUnavailable (ints and percentages), minReadySeconds and
  * revisionHistoryLimit, and random sequences of template changes, scaling, pause/resume, undo and time
- * steps, applied through the API as kubectl would.
+ * steps, applied through the API as kubectl would. A template change may bring a failing image (issue 4):
+ * a tag that does not exist (ErrImagePull/ImagePullBackOff), an app that exits at start
+ * (CrashLoopBackOff), or a readiness probe the app fails (Running 0/1, Unhealthy).
  */
 import fc from "fast-check";
 import { type Cluster, createCluster, type KObject } from "../../../src/engine/index";
@@ -18,9 +20,12 @@ export interface Setup {
   recreate: boolean;
 }
 
+/** How a template change breaks the pods: not at all, a missing tag, a crashing app, a failing readiness probe. */
+export type Fault = "none" | "badTag" | "crash" | "unready";
+
 /** One user action (or the passing of time). */
 export type Op =
-  | { kind: "image"; tag: number }
+  | { kind: "image"; tag: number; fault?: Fault }
   | { kind: "scale"; replicas: number }
   | { kind: "pause" }
   | { kind: "resume" }
@@ -50,7 +55,14 @@ export function setupArb(recreate = false): fc.Arbitrary<Setup> {
 /** Random operation sequences. */
 export function opsArb(maxLength = 8): fc.Arbitrary<Op[]> {
   const op: fc.Arbitrary<Op> = fc.oneof(
-    { weight: 3, arbitrary: fc.integer({ min: 0, max: 3 }).map((tag) => ({ kind: "image" as const, tag })) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant("image" as const),
+        tag: fc.integer({ min: 0, max: 3 }),
+        fault: fc.constantFrom<Fault>("none", "none", "none", "badTag", "crash", "unready"),
+      }),
+    },
     {
       weight: 2,
       arbitrary: fc.integer({ min: 0, max: 50 }).map((replicas) => ({ kind: "scale" as const, replicas })),
@@ -91,6 +103,32 @@ export function manifest(s: Setup): KObject {
   };
 }
 
+/**
+ * The container of a template change. Failing images from the catalog: gasbugs/http-go has no tag v9,
+ * sandbox/needs-env exits without APP_MODE, sandbox/healthz-500 answers 500 on /healthz.
+ */
+export function container(tag: number, fault: Fault): KObject["spec"] {
+  switch (fault) {
+    case "badTag":
+      return { name: "web", image: "gasbugs/http-go:v9" };
+    case "crash":
+      return { name: "web", image: "sandbox/needs-env:v1" };
+    case "unready":
+      return {
+        name: "web",
+        image: "sandbox/healthz-500:v1",
+        readinessProbe: { httpGet: { path: "/healthz", port: 8080 }, periodSeconds: 2 },
+      };
+    default:
+      return { name: "web", image: `nginx:1.${tag}` };
+  }
+}
+
+/** True when the Deployment's template runs a failing image (a rollout to it cannot complete). */
+export function isFaulty(d: KObject): boolean {
+  return !String(d.spec?.template?.spec?.containers?.[0]?.image ?? "").startsWith("nginx:");
+}
+
 /** A cluster running the setup's Deployment, settled. */
 export function start(s: Setup, seed = 7): Cluster {
   const c = createCluster({ seed });
@@ -112,7 +150,7 @@ function change(c: Cluster, fn: (d: KObject) => void): void {
 export function apply(c: Cluster, op: Op, observe: () => void): void {
   switch (op.kind) {
     case "image":
-      change(c, (d) => (d.spec.template.spec.containers[0].image = `nginx:1.${op.tag}`));
+      change(c, (d) => (d.spec.template.spec.containers = [container(op.tag, op.fault ?? "none")]));
       break;
     case "scale":
       change(c, (d) => (d.spec.replicas = op.replicas));
