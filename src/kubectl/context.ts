@@ -37,8 +37,19 @@ export interface Kubeconfig {
   currentContext: string;
 }
 
-/** Runs a command inside a container: an in-pod shell (`sh`), `wget`, `curl`, `cat`… as the image has them. */
-export type PodExec = (pod: Pod, container: string, argv: string[], io: Io, interactive: boolean) => Program;
+/**
+ * Runs a command inside a container: an in-pod shell (`sh`), `wget`, `curl`, `cat`… as the image has them.
+ * `interactive`: a terminal is attached (a shell prompts); `stdin`: the text the command reads (`kubectl
+ * exec -i` fed by a pipe or a here-document, "" without -i), undefined when it reads the terminal's lines.
+ */
+export type PodExec = (
+  pod: Pod,
+  container: string,
+  argv: string[],
+  io: Io,
+  interactive: boolean,
+  stdin?: string,
+) => Program;
 
 /** Everything one kubectl invocation can reach. */
 export interface KubectlContext {

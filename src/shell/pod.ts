@@ -9,6 +9,7 @@ import { Interrupt, type Io, type Program } from "../kubectl/program";
 import { VirtualFiles } from "./files";
 import { curl, type PodToolContext, wget } from "./http-tools";
 import { Shell, type ShellHost } from "./interpreter";
+import { filterCommand } from "./pipeline";
 import { immediate, UTILITIES } from "./utilities";
 
 /** The binaries of a container's image (empty when the image is not in the catalog). */
@@ -20,7 +21,7 @@ export function imageBinaries(cluster: Cluster, pod: Pod, container: string): st
 
 /** The PodExec the session gives kubectl: runs `argv` in the container as containerd would. */
 export function makePodExec(cluster: Cluster): PodExec {
-  return function* (pod, container, argv, io, interactive): Program {
+  return function* (pod, container, argv, io, interactive, stdin): Program {
     const binaries = imageBinaries(cluster, pod, container);
     const cmd = argv[0] ?? "";
     const base = cmd.slice(cmd.lastIndexOf("/") + 1);
@@ -38,11 +39,21 @@ export function makePodExec(cluster: Cluster): PodExec {
         yield* sh.runLine(argv[2] ?? "", io);
         return sh.exited ?? sh.status;
       }
+      if (stdin !== undefined) {
+        // A script on stdin (`kubectl exec -i POD -- sh <<EOF`): run to its end, as `sh < script` does.
+        yield* sh.runLine(stdin, io, true);
+        return sh.exited ?? sh.status;
+      }
       return yield* interactiveShell(sh, io, interactive ? promptFor(base, binaries, pod, sh) : () => "");
     }
-    const impl = sh.host.command(base);
+    const impl = sh.host.command(base) ?? filterCommand(sh, base);
     if (!impl) return 0;
-    return yield* impl([base, ...argv.slice(1)], io, undefined, sh);
+    return yield* impl(
+      [base, ...argv.slice(1)],
+      io,
+      stdin === undefined ? undefined : { text: stdin, pos: 0 },
+      sh,
+    );
   };
 }
 

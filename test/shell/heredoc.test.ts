@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { runScript } from "../../src/cli/script";
 import { CONTINUATION_PROMPT, Session } from "../../src/session";
-import { sh } from "./support";
+import { runLines, sh } from "./support";
 
 const CASES: [string, string, string][] = [
   ["expands $VAR in the body", "cat <<EOF\nhello $HOME\n  x\nEOF", "hello /home/learner\n  x\n"],
@@ -87,6 +87,47 @@ describe("standard input of kubectl", () => {
   it("a kubectl that does not read stdin leaves it to the loop around it", () => {
     const e = sh("while read ns; do kubectl get ns $ns -o name; done <<EOF\ndefault\nkube-system\nEOF");
     expect(e.stdout).toBe("namespace/default\nnamespace/kube-system\n");
+  });
+});
+
+const SLEEPER = `apiVersion: v1
+kind: Pod
+metadata:
+  name: tmp
+spec:
+  containers:
+  - name: tmp
+    image: busybox
+    command: ["sleep", "3600"]
+`;
+
+describe("standard input of kubectl exec -i", () => {
+  const s = new Session({ files: { "tmp.yaml": SLEEPER } });
+  runLines(s, ["kubectl create -f tmp.yaml", "sleep 20"]);
+
+  it("a here-document is the in-pod shell's script (no prompt without -t)", () => {
+    const [e] = runLines(s, [
+      "kubectl exec -i tmp -- sh <<'EOF'\nhostname\necho $HOSTNAME; exit 3\necho not reached\nEOF",
+    ]);
+    expect([e?.stdout, e?.stderr, e?.exit]).toEqual([
+      "tmp\ntmp\n",
+      "command terminated with exit code 3\n",
+      3,
+    ]);
+  });
+
+  it("a pipe feeds the command in the container", () => {
+    const [sh, cat] = runLines(s, [
+      "echo hostname | kubectl exec -i tmp -- sh",
+      "echo hi | kubectl exec -i tmp -- cat",
+    ]);
+    expect([sh?.stdout, sh?.exit]).toEqual(["tmp\n", 0]);
+    expect([cat?.stdout, cat?.exit]).toEqual(["hi\n", 0]);
+  });
+
+  it("without -i the command's stdin is empty: sh ends at once", () => {
+    const [e] = runLines(s, ["echo hostname | kubectl exec tmp -- sh"]);
+    expect([e?.stdout, e?.stderr, e?.exit]).toEqual(["", "", 0]);
   });
 });
 

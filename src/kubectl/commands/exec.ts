@@ -38,7 +38,11 @@ export const execCommand: CommandSpec = {
     if (!running) throw new CmdError(`unable to upgrade connection: container not found ("${container}")`);
     if (!ctx.podExec)
       throw new CmdError("unable to upgrade connection: the sandbox has no shell for pods here");
-    const code = yield* ctx.podExec(pod, container, command, ctx.io, flags.bool("stdin"));
+    // -i passes kubectl's stdin (a pipe, a here-document, else the terminal's lines); without it the
+    // command's stdin is empty. A shell prompts only with a terminal attached (-t with -i).
+    const stdin = flags.bool("stdin") ? ctx.stdin : "";
+    const tty = flags.bool("stdin") && flags.bool("tty");
+    const code = yield* ctx.podExec(pod, container, command, ctx.io, tty, stdin);
     if (code !== 0) ctx.io.err(`command terminated with exit code ${code}\n`);
     return code;
   },
