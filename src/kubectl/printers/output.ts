@@ -7,7 +7,7 @@
 import { type KObject, qualifiedKind, type ResourceType } from "../../engine";
 import { CmdError } from "../errors";
 import { goYaml } from "./goyaml";
-import { evalJsonPath, parseJsonPath } from "./jsonpath";
+import { evalColumn, parseJsonPath, runJsonPath } from "./jsonpath";
 import { alignRows } from "./tabwriter";
 
 /** A value with object keys sorted at every depth (Go's map marshalling). */
@@ -61,7 +61,7 @@ export function printStructured(
   if (output === "name") return items.map((i) => `${resourceName(i.type, i.obj)}\n`).join("");
   if (output.startsWith("jsonpath=") || output.startsWith("jsonpath-as-json=")) {
     const expr = output.slice(output.indexOf("=") + 1);
-    return evalJsonPath(parseJsonPath(expr), sortKeys(value));
+    return runJsonPath(expr, sortKeys(value), output.startsWith("jsonpath-as-json="));
   }
   if (output.startsWith("custom-columns="))
     return customColumns(output.slice("custom-columns=".length), items);
@@ -80,7 +80,7 @@ function customColumns(spec: string, items: { obj: KObject }[]): string {
   });
   const rows = [cols.map((c) => c.header)];
   for (const { obj } of items) {
-    rows.push(cols.map((c) => evalJsonPath(c.template, sortKeys(obj), ",") || "<none>"));
+    rows.push(cols.map((c) => evalColumn(c.template, sortKeys(obj)) || "<none>"));
   }
   return alignRows(rows);
 }
