@@ -34,7 +34,7 @@ export function learnerShell(m: LearnerMachine): Shell {
           return yield* kubectl(argv.slice(1), {
             cluster: m.cluster,
             io,
-            files: stdin ? withStdin(files, stdin.text.slice(stdin.pos)) : files,
+            files,
             // kubectl reads its stdin only for `-f -`; it leaves it unread otherwise (a `while read` loop
             // around kubectl keeps its lines), so the text is handed over without being consumed.
             stdin: stdin ? stdin.text.slice(stdin.pos) : undefined,
@@ -69,12 +69,4 @@ export function* runGuarded(shell: Shell, line: string, io: Io, atEof: boolean):
     }
     throw e;
   }
-}
-
-/** The files as kubectl sees them when its stdin is a pipe: `-f -` reads the pipe. */
-function withStdin(files: VirtualFiles, text: string): VirtualFiles {
-  const view = files.fork(files.cwd);
-  const read = view.read.bind(view);
-  view.read = (p: string) => (p === "-" || p === "/dev/stdin" ? text : read(p));
-  return view;
 }

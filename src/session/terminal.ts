@@ -213,6 +213,15 @@ export class Terminal {
   }
 
   private feed(line: string): void {
+    const effect = this.job?.effect;
+    const reader = this.current ?? this.job?.entry;
+    if (effect?.type === "readLine" && effect.status === undefined && reader) {
+      // Data a command reads (`kubectl apply -f -` at the terminal), not a command: it joins that command's
+      // entry, as a here-document's body does.
+      reader.line += `\n${line}`;
+      this.resume(line);
+      return;
+    }
     const entry = line.trim() === "" ? undefined : this.newEntry(line);
     if (!entry) this.current = undefined;
     this.resume(line);

@@ -113,4 +113,20 @@ describe("Ctrl-D ends the input of a program reading lines", () => {
     expect(replayed.transcript).toEqual(s.transcript);
     expect(s.toJSON().inputs.map((i) => i.kind)).toEqual(["line", "tick", "line", "eof", "tick"]);
   });
+
+  it("kubectl apply -f - typed at the terminal reads lines until Ctrl-D; they join its entry", () => {
+    const s = new Session();
+    const t = s.terminals[0];
+    const manifest = ["apiVersion: v1", "kind: ConfigMap", "metadata:", "  name: typed"];
+    t?.submit("kubectl apply -f -");
+    for (const l of manifest) t?.submit(l);
+    expect(s.transcript.map((e) => [e.line, e.stdout, e.exit])).toEqual([
+      [["kubectl apply -f -", ...manifest].join("\n"), "", null],
+    ]);
+    t?.eof();
+    expect(s.transcript.map((e) => [e.line, e.stdout, e.exit])).toEqual([
+      [["kubectl apply -f -", ...manifest].join("\n"), "configmap/typed created\n", 0],
+    ]);
+    expect(Session.fromJSON(JSON.parse(JSON.stringify(s.toJSON()))).transcript).toEqual(s.transcript);
+  });
 });
