@@ -83,6 +83,36 @@ describe("scenario: a ReplicaSet refused by a quota for 10 minutes", () => {
     );
   }, 30_000);
 
+  it("shows the same timeline for the surge pod of a rollout that a full pods quota refuses", () => {
+    const s = new Sandbox();
+    s.write("http-go.yaml", HTTP_GO_V1);
+    expect(s.run("kubectl apply -f http-go.yaml").exit).toBe(0);
+    expect(s.run("kubectl rollout status deployment http-go").exit).toBe(0);
+    const oldRs = s.run("kubectl get rs -o jsonpath={.items[0].metadata.name}").stdout;
+    expect(s.run("kubectl create quota pods --hard=pods=3").exit).toBe(0);
+    expect(s.run("kubectl set image deployment http-go http-go=gasbugs/http-go:v2").exit).toBe(0);
+    expect(s.cluster.now % 1000).toBe(0);
+    const sets = s.run("kubectl get rs -o jsonpath={.items[*].metadata.name}").stdout.split(" ");
+    expect(sets).toHaveLength(2);
+    const newRs = sets.find((n) => n !== oldRs) ?? "";
+    s.sleep(600_000);
+    const described = lines(s.run(`kubectl describe rs ${newRs}`).stdout);
+    const events = described.slice(described.indexOf("Events:"));
+    const pods = refusedPods(events.join("\n"));
+    expect(new Set(pods).size).toBe(10);
+    const quota = "is forbidden: exceeded quota: pods, requested: pods=1, used: pods=3, limited: pods=3";
+    const ev = (age: string, pod: string, combined = false) =>
+      `  Warning  FailedCreate  ${age.padEnd(23)}replicaset-controller  ${combined ? "(combined from similar events): " : ""}Error creating: pods "${pod}" ${quota}`;
+    expect(events).toEqual([
+      "Events:",
+      "  Type     Reason        Age                    From                   Message",
+      "  ----     ------        ----                   ----                   -------",
+      ...pods.slice(0, 8).map((p) => ev("10m", p)),
+      ev("9m59s", pods[8] ?? ""),
+      ev("4m33s (x8 over 9m58s)", pods[9] ?? "", true),
+    ]);
+  }, 30_000);
+
   it("creates the pods once the template asks for what the quota needs, and drops ReplicaFailure", () => {
     const s = new Sandbox();
     s.write("http-go.yaml", HTTP_GO_V1);
