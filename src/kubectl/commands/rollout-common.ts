@@ -49,6 +49,23 @@ export function resourceString(info: Info): string {
   return qualifiedResource(info.type);
 }
 
+/** The kinds polymorphichelpers' GroupKindElement visits; any other kind has "no visitor method". */
+const VISITED_KINDS = ["Deployment", "DaemonSet", "Job", "Pod", "ReplicaSet", "ReplicationController"];
+
+/**
+ * HistoryViewerFor / RollbackerFor on a kind other than Deployment: a visited kind without a helper is
+ * `no history viewer has been implemented for "ReplicaSet.apps"`, any other kind
+ * `error retrieving history for "Service", no visitor method exists for { Service}`.
+ */
+export function noHelperFor(info: Info, retrieving: string, helper: string): CmdError {
+  const gk = groupKind(info);
+  if ([...VISITED_KINDS, "StatefulSet", "CronJob"].includes(info.type.kind))
+    return new CmdError(`no ${helper} has been implemented for "${gk}"`);
+  return new CmdError(
+    `error retrieving ${retrieving} for "${gk}", no visitor method exists for {${info.type.group} ${info.type.kind}}`,
+  );
+}
+
 /** Go's GroupKind.String(): `ReplicaSet.apps`, `Pod`. */
 export function groupKind(info: Info): string {
   return info.type.group ? `${info.type.kind}.${info.type.group}` : info.type.kind;

@@ -3,6 +3,7 @@
  * out (exit 0), its progress deadline passes or `--timeout` expires (exit 1). `--watch=false` prints once.
  */
 import type { Deployment } from "../../engine";
+import type { Info } from "../builder";
 import { CmdError } from "../errors";
 import type { Flags } from "../flags";
 import { flagsFromHelp } from "../flags-from-help";
@@ -27,13 +28,19 @@ function* runStatus(args: string[], flags: Flags, ctx: CommandContext): Program 
   if (revision < 0) throw new CmdError(`revision must be a positive integer: ${revision}`);
   const { infos, errors } = rolloutTargets(args, flags, ctx);
   throwAll(errors);
-  if (infos.length !== 1)
-    throw new CmdError(
-      "rollout status is only supported on individual resources and resource collections are not supported yet",
-    );
-  const info = infos[0] as (typeof infos)[number];
+  // v1.32 visits every object in turn (`-f` with a Deployment and a Service: the status, then the error).
+  for (const info of infos) {
+    const code = yield* statusOf(info, flags, ctx);
+    if (code !== 0) return code;
+  }
+  return 0;
+}
+
+/** Follows one object's rollout until done (0), interrupted (1), or throws kubectl's error. */
+function* statusOf(info: Info, flags: Flags, ctx: CommandContext): Program {
   if (info.type.kind !== "Deployment")
     throw new CmdError(`no status viewer has been implemented for ${groupKind(info)}`);
+  const revision = flags.int("revision");
   const { namespace, name } = info.obj.metadata;
   const timeout = flags.duration("timeout");
   const deadline = timeout > 0 ? ctx.cluster.now + timeout : undefined;

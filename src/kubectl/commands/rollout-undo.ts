@@ -10,7 +10,14 @@ import type { Flags } from "../flags";
 import { flagsFromHelp } from "../flags-from-help";
 import { ROLLOUT_UNDO_HELP } from "../help/rollout-undo";
 import { done, type Program } from "../program";
-import { nameOf, replicaSetsOf, revisionOf, rolloutTargets, templateKey } from "./rollout-common";
+import {
+  nameOf,
+  noHelperFor,
+  replicaSetsOf,
+  revisionOf,
+  rolloutTargets,
+  templateKey,
+} from "./rollout-common";
 import { printTemplate } from "./rollout-history";
 import type { CommandContext, CommandSpec } from "./types";
 
@@ -43,10 +50,7 @@ function runUndo(args: string[], flags: Flags, ctx: CommandContext): Program {
   const { infos, errors } = rolloutTargets(args, flags, ctx);
   for (const info of infos) {
     try {
-      if (info.type.kind !== "Deployment") {
-        const gk = info.type.group ? `${info.type.kind}.${info.type.group}` : info.type.kind;
-        throw new CmdError(`no rollbacker has been implemented for "${gk}"`);
-      }
+      if (info.type.kind !== "Deployment") throw noHelperFor(info, "rollbacker", "rollbacker");
       const result = rollback(ctx, info.obj as Deployment, flags.int("to-revision"), dryRun);
       const suffix = dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "";
       ctx.io.out(`${nameOf(info)} ${result}${suffix}\n`);

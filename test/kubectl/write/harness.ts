@@ -44,6 +44,10 @@ export class Sandbox {
   /** Answers `kubectl edit`: given the file content, returns the saved text (or null to fail the editor). */
   editor: (content: string) => string | null = (c) => c;
   podExec?: PodExec;
+  /** The text piped into kubectl (`-f -`), or undefined for a terminal. */
+  stdin?: string;
+  /** The lines typed at the terminal when kubectl reads it (a readLine effect); null (Ctrl-D) after the last. */
+  terminal: string[] = [];
 
   constructor(files: Record<string, string> = {}, seed = 1) {
     this.cluster = createCluster({ seed });
@@ -65,6 +69,7 @@ export class Sandbox {
       },
       commandLine,
       podExec: this.podExec,
+      stdin: this.stdin,
     };
     const program = kubectl(argv, ctx);
     const start = this.cluster.now;
@@ -74,7 +79,7 @@ export class Sandbox {
       while (!step.done) {
         const effect = step.value;
         if (effect.type === "edit") step = program.next(this.editor(effect.content));
-        else if (effect.type === "readLine") step = program.next(null);
+        else if (effect.type === "readLine") step = program.next(this.terminal.shift() ?? null);
         else {
           const wake = this.cluster.nextWake();
           const target = Math.min(
