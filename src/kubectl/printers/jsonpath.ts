@@ -5,8 +5,10 @@
  * bounds errors, unions, wildcards, recursive descent, and kubectl's printing (several results of one
  * action joined by a space, maps and lists as compact JSON) and its error text.
  */
+
+import { goQuote, goValue as goV } from "../../engine";
 import { CmdError } from "../errors";
-import { goJson, goQuote, goSharpV, goV } from "./go-format";
+import { goJson, goSharpV } from "./go-format";
 import { type JpList, type JpNode, JsonPathParseError, parseTemplate } from "./jsonpath-parse";
 
 /** A parsed template. */
