@@ -154,6 +154,26 @@ export class Api {
     return this.replace(resource, obj, "status", {});
   }
 
+  /** GET through a subresource (`deployments/scale`): authorized as `get` on `<resource>/<subresource>`. */
+  getVia(subresource: string, resource: string, namespace: string | undefined, name: string): KObject {
+    const t = this.type(resource);
+    this.authorize("get", t, namespace, name, subresource);
+    const obj = this.peek(t, namespace, name);
+    if (!obj) throw notFound(qualifiedResource(t), name);
+    return deepCopy(obj);
+  }
+
+  /** UPDATE or PATCH through a subresource (`kubectl scale` → `deployments/scale`): authorized on `<resource>/<subresource>`. */
+  updateVia(
+    subresource: string,
+    verb: "update" | "patch",
+    resource: string,
+    obj: KObject,
+    opts: WriteOptions = {},
+  ): KObject {
+    return deepCopy(this.replace(resource, obj, subresource, opts, verb));
+  }
+
   /** DELETE. Pods terminate gracefully (deletionTimestamp, then the kubelet removes them); other kinds go at once. */
   delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
     const t = this.type(resource);
