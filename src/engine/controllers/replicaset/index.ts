@@ -32,7 +32,8 @@ export const replicaSetController: Controller = {
     };
     // Orphans adopted in this pass are gone from the list the next ReplicaSet sees.
     const adopted = new Set<string>();
-    const orphans = () => (owned.get(ORPHANS) ?? []).filter((p) => !adopted.has(p.metadata.name));
+    const orphans = () =>
+      (owned.get(ORPHANS) ?? []).filter((p) => !adopted.has(`${p.metadata.namespace}/${p.metadata.name}`));
     for (const rs of sets) {
       if (rs.metadata.deletionTimestamp) continue;
       const claimed = claim(ctx, rs, owned.get(rs.metadata.uid ?? "") ?? [], orphans, adopted);
@@ -89,7 +90,7 @@ function claim(
   for (const name of c.released)
     ctx.decide(key, `released ${name} from ${rs.metadata.name}: its labels no longer match the selector`);
   for (const name of c.adopted) {
-    adopted.add(name);
+    adopted.add(`${rs.metadata.namespace}/${name}`);
     ctx.decide(key, `adopted ${name} into ${rs.metadata.name}: an orphan whose labels match the selector`);
   }
   const changed = c.released.length + c.adopted.length > 0;
