@@ -6,11 +6,12 @@
  * something besides the clock changed (at most one per simulated second), allow time travel (immer shares
  * structure, so a snapshot costs only what changed).
  */
-import { ADMIN_USER, type Cluster, type ClusterState, createCluster, type ImageSpec } from "../engine";
+import { ADMIN_USER, type Cluster, createCluster, type ImageSpec } from "../engine";
 import type { Kubeconfig } from "../kubectl/context";
 import { VirtualFiles } from "../shell/files";
 import { completeLine } from "./complete";
 import { learnerShell, runGuarded } from "./learner-shell";
+import { type Snapshot, SnapshotLog } from "./snapshots";
 import { Terminal, type TerminalHost, type TranscriptEntry } from "./terminal";
 
 /** How a session starts. */
@@ -33,18 +34,13 @@ export interface SessionInput {
   payload?: string | number | null;
 }
 
+export type { Snapshot } from "./snapshots";
+
 /** A session as data: options and the inputs that rebuild it. */
 export interface SessionRecord {
   version: 1;
   options: SessionOptions;
   inputs: SessionInput[];
-}
-
-/** A cluster value kept for time travel. */
-export interface Snapshot {
-  /** Simulated ms. */
-  t: number;
-  state: ClusterState;
 }
 
 /** How long setup lines may take in simulated time (10 minutes). */
@@ -61,7 +57,7 @@ export class Session {
   private readonly terms: Terminal[] = [];
   private readonly entries: TranscriptEntry[] = [];
   private readonly inputs: SessionInput[] = [];
-  private readonly snaps: Snapshot[] = [];
+  private readonly snaps = new SnapshotLog();
   private readonly listeners = new Set<() => void>();
   private readonly options: SessionOptions;
   private nextId = 1;
@@ -79,7 +75,7 @@ export class Session {
     this.recording = false;
     this.openTerminal();
     this.recording = true;
-    this.snapshot();
+    this.snaps.keep(this.cluster.state);
   }
 
   /** The open terminals. */
@@ -124,14 +120,14 @@ export class Session {
       const before = this.cluster.state;
       if (wake > this.cluster.now) this.cluster.advance(wake - this.cluster.now);
       const resumed = this.pump();
-      this.snapshotSecond();
+      this.snaps.keepSecond(this.cluster.state);
       if (!resumed && this.cluster.state === before) break;
     }
     if (target > this.cluster.now) {
       this.cluster.advance(target - this.cluster.now);
       this.pump();
     }
-    this.snapshot();
+    this.snaps.keep(this.cluster.state);
     this.notify();
   }
 
@@ -153,19 +149,17 @@ export class Session {
 
   /** The kept cluster values, oldest first. */
   snapshots(): readonly Snapshot[] {
-    return this.snaps;
+    return this.snaps.all;
   }
 
   /** Restores the cluster as it was at simulated ms `t` (the last snapshot at or before it); running commands end with ^C. */
   travelTo(t: number): void {
-    let found: Snapshot | undefined;
-    for (const s of this.snaps) if (s.t <= t) found = s;
+    const found = this.snaps.at(t);
     if (!found) return;
     this.record({ terminal: 0, kind: "travel", payload: t });
     for (const term of this.terms) term.kill();
     this.cluster.restore(found.state);
-    const keep = this.snaps.indexOf(found) + 1;
-    this.snaps.splice(keep);
+    this.snaps.truncateAfter(found);
     this.notify();
   }
 
@@ -254,28 +248,6 @@ export class Session {
     for (const l of this.listeners) l();
   }
 
-  /**
-   * Keeps the cluster value when something in it changed. A value that differs from the last kept one only
-   * by its clock is not kept: where the clock was stopped (how the ticks were cut) must not matter, so a
-   * replay with merged ticks keeps the same snapshots and time travel lands on the same values.
-   */
-  private snapshot(): void {
-    const last = this.snaps[this.snaps.length - 1];
-    if (last && onlyClockMoved(last.state, this.cluster.state)) return;
-    if (last && last.t === this.cluster.now) last.state = this.cluster.state;
-    else this.snaps.push({ t: this.cluster.now, state: this.cluster.state });
-  }
-
-  /** Keeps one snapshot per simulated second (the first state seen in that second is replaced by the last). */
-  private snapshotSecond(): void {
-    const last = this.snaps[this.snaps.length - 1];
-    if (last && onlyClockMoved(last.state, this.cluster.state)) return;
-    if (last && Math.floor(last.t / 1000) === Math.floor(this.cluster.now / 1000)) {
-      last.t = this.cluster.now;
-      last.state = this.cluster.state;
-    } else this.snapshot();
-  }
-
   private runSetup(lines: string[]): void {
     if (lines.length === 0) return;
     const t = this.makeTerminal(0, false);
@@ -323,20 +295,13 @@ export class Session {
       changed: () => {
         if (!visible) return;
         this.pump();
-        this.snapshot();
+        this.snaps.keep(this.cluster.state);
         this.notify();
       },
       complete: (_t, line, cursor) => completeLine(this.cluster.state, files, line, cursor),
     };
     return new Terminal(id, shell, terminalHost, (line, io, atEof) => runGuarded(shell, line, io, atEof));
   }
-}
-
-/** True when `b` is `a` with only its clock moved (every other part is the very same value). */
-function onlyClockMoved(a: ClusterState, b: ClusterState): boolean {
-  if (a === b) return true;
-  for (const k of Object.keys(b) as (keyof ClusterState)[]) if (k !== "now" && a[k] !== b[k]) return false;
-  return Object.keys(a).length === Object.keys(b).length;
 }
 
 /** A tick payload that sums exactly: a whole number of milliseconds. */
