@@ -56,6 +56,17 @@ async function start(): Promise<void> {
   });
   const root = document.getElementById("root");
   if (root) createRoot(root).render(<App app={app} />);
+  prefetchEditor();
+}
+
+/**
+ * Works offline once loaded (issue 5): the editor's chunk (about 109 kB gzip, kept out of the
+ * first-load budget) is fetched when the page is first idle, so a later `kubectl edit` needs no network.
+ */
+function prefetchEditor(): void {
+  const load = () => void import("./editor/yaml-editor");
+  if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 3000 });
+  else setTimeout(load, 1000);
 }
 
 void start();

@@ -13,16 +13,14 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Browser, launch, type StaticServer, serveDist } from "./harness";
+import { type SandboxPage, startSandbox } from "./harness";
 import {
   editorLines,
   editRequest,
-  openSandbox,
   outputOf,
   replaceEditorText,
   runLine,
   screenshot,
-  setSpeed,
   stepUntilIdle,
   typeLine,
   waitNextPrompt,
@@ -36,24 +34,18 @@ const HEADER = [
   "#",
 ];
 
-let server: StaticServer;
-let browser: Browser;
+let sandbox: SandboxPage;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on("dialog", (d) => void d.accept());
-  await openSandbox(page, server.url);
-  await setSpeed(page, 0);
+  sandbox = await startSandbox();
+  ({ page } = sandbox);
   await runLine(page, "kubectl apply -f http-go-v1.yaml");
   await runLine(page, "kubectl rollout status deploy http-go");
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await sandbox?.close();
 });
 
 /** Waits for the editor to open (again) on a new request and to have drawn its text. */

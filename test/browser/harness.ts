@@ -9,6 +9,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { openSandbox, setSpeed } from "./page";
 
 /** Where Debian installs Chromium. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -100,4 +101,37 @@ export function recordRequests(page: Page): string[] {
   const urls: string[] = [];
   page.on("request", (r) => urls.push(r.url()));
   return urls;
+}
+
+/** A sandbox page ready for a test: its server, browser, page, and every URL the page requested. */
+export interface SandboxPage {
+  server: StaticServer;
+  browser: Browser;
+  page: Page;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves dist/ under `subPath`, opens the sandbox in a fresh headless Chromium (confirm dialogs
+ * accepted, as a learner who clicks OK), waits for the first prompt and pauses the clock.
+ */
+export async function startSandbox(subPath = "sandbox"): Promise<SandboxPage> {
+  const server = await serveDist(undefined, subPath);
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on("dialog", (d) => void d.accept());
+  const requests = recordRequests(page);
+  await openSandbox(page, server.url);
+  await setSpeed(page, 0);
+  return {
+    server,
+    browser,
+    page,
+    requests,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

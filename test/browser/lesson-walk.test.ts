@@ -8,11 +8,10 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Browser, launch, type StaticServer, serveDist } from "./harness";
+import { type SandboxPage, startSandbox } from "./harness";
 import {
   editRequest,
   isBusy,
-  openSandbox,
   outputOf,
   replaceEditorText,
   screenshot,
@@ -21,22 +20,16 @@ import {
   waitNextPrompt,
 } from "./page";
 
-let server: StaticServer;
-let browser: Browser;
+let sandbox: SandboxPage;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on("dialog", (d) => void d.accept());
-  await openSandbox(page, server.url);
-  await setSpeed(page, 0);
+  sandbox = await startSandbox();
+  ({ page } = sandbox);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await sandbox?.close();
 });
 
 /** Clicks the step's one-click button for `command` (its accessible name is "<label>: <command>"). */

@@ -6,59 +6,37 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Browser, launch, recordRequests, type StaticServer, serveDist } from "./harness";
+import { type Browser, type SandboxPage, type StaticServer, startSandbox } from "./harness";
 import {
-  lines,
-  openSandbox,
   podStates,
   replicaSetNames,
+  runLine,
   screenshot,
   setSpeed,
   simNow,
-  stepUntilIdle,
   terminalText,
   typeLine,
   waitPrompt,
 } from "./page";
 
+let sandbox: SandboxPage;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 let requests: string[];
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on("dialog", (d) => void d.accept());
-  requests = recordRequests(page);
-  await openSandbox(page, server.url);
-  await setSpeed(page, 0);
+  sandbox = await startSandbox();
+  ({ server, browser, page, requests } = sandbox);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await sandbox?.close();
 });
 
-/** The text the terminal printed after the last prompt line that starts with `$ ${line}`. */
-async function outputOf(line: string, id = 1): Promise<string[]> {
-  const all = lines(await terminalText(page, id));
-  const start = all.lastIndexOf(`$ ${line}`);
-  expect(start, `"$ ${line}" is on screen`).toBeGreaterThanOrEqual(0);
-  const rest = all.slice(start + 1);
-  const end = rest.findIndex((l) => l.startsWith("$ "));
-  return end < 0 ? rest : rest.slice(0, end);
-}
-
-/** Types `line` in terminal 1 and steps the clock until it finishes and the next prompt is drawn; returns what it printed. */
-async function run(line: string): Promise<string[]> {
-  await typeLine(page, line);
-  await stepUntilIdle(page);
-  await page.waitForFunction(
-    `(() => { const all = window.__terminalText(1).split("\\n"); const i = all.lastIndexOf(${JSON.stringify(`$ ${line}`)}); return i >= 0 && all.slice(i + 1).some((l) => l.startsWith("$ ")); })()`,
-  );
-  return outputOf(line);
+/** Types `line` in terminal 1, steps the clock until it finishes, and returns what it printed. */
+function run(line: string): Promise<string[]> {
+  return runLine(page, line);
 }
 
 describe("the notes in the browser", () => {

@@ -22,7 +22,27 @@ export interface TerminalViewProps {
   screens: ScreenLogs;
   fontSize: number;
   label: string;
+  /** How to leave the terminal with the keyboard (read by screen readers). */
+  keysHelp: string;
   onFocus(): void;
+}
+
+/**
+ * Tab belongs to the shell (completion), so a keyboard user needs another way out, or the terminal is
+ * a keyboard trap (WCAG 2.1.2): Shift+Tab always leaves backwards, and Tab right after Escape leaves
+ * forwards (CodeMirror's escape hatch). Returning false hands the key back to the browser.
+ */
+function leaveWithKeyboard(): (e: KeyboardEvent) => boolean {
+  let afterEscape = false;
+  return (e) => {
+    if (e.type !== "keydown") return true;
+    if (e.key === "Tab" && (e.shiftKey || afterEscape)) {
+      afterEscape = false;
+      return false;
+    }
+    afterEscape = e.key === "Escape";
+    return true;
+  };
 }
 
 /** Colors with at least 4.5:1 contrast on the background (WCAG AA). */
@@ -38,7 +58,15 @@ const THEME = {
 };
 
 /** An xterm bound to `terminal`. */
-export function TerminalView({ session, terminal, screens, fontSize, label, onFocus }: TerminalViewProps) {
+export function TerminalView({
+  session,
+  terminal,
+  screens,
+  fontSize,
+  label,
+  keysHelp,
+  onFocus,
+}: TerminalViewProps) {
   const box = useRef<HTMLDivElement>(null);
   const xtermRef = useRef<XTerm | null>(null);
   const fitRef = useRef<FitAddon | null>(null);
@@ -60,6 +88,8 @@ export function TerminalView({ session, terminal, screens, fontSize, label, onFo
     xterm.loadAddon(fit);
     xterm.open(el);
     xterm.textarea?.setAttribute("aria-label", label);
+    xterm.textarea?.setAttribute("aria-description", keysHelp);
+    xterm.attachCustomKeyEventHandler(leaveWithKeyboard());
     fit.fit();
     xtermRef.current = xterm;
     fitRef.current = fit;

@@ -46,6 +46,7 @@ export function TerminalsPane() {
               screens={app.screens}
               fontSize={fontSize}
               label={`${t("terminal")} ${term.id}`}
+              keysHelp={t("terminalKeys")}
               onFocus={() => app.setActiveTerminal(term.id)}
             />
           </div>
