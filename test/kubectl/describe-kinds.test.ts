@@ -5,10 +5,9 @@
  * Without a kubectl on PATH, ours is compared with the real output stored below (dates replaced; captured
  * when the engine was at commit 7425208: engine changes to names or resource versions require a new capture).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { createCluster, type KObject } from "../../src/engine";
-import { hasKubectl } from "../support/fake-apiserver";
-import { compareWithKubectl, normalizeDates, oursOnly, storedObjects } from "../support/kubectl-compare";
+import { casesAgainstKubectl, storedObjects } from "../support/kubectl-compare";
 import { run } from "./support";
 
 /** A pod template with requests and limits, so describe node has shares to print. */
@@ -142,27 +141,6 @@ const CASES: [string, (objs: KObject[]) => string[]][] = [
   ["describe clusterrole", () => ["describe", "clusterrole", "cluster-admin"]],
   ["describe clusterrolebinding", () => ["describe", "clusterrolebinding", "cluster-admin"]],
 ];
-
-let useKubectl = false;
-let objects: KObject[] = [];
-
-beforeAll(async () => {
-  useKubectl = await hasKubectl();
-  objects = world();
-});
-
-describe("describe, each kind, against real kubectl v1.32.4", () => {
-  it.each(CASES)("%s", async (name, argsOf) => {
-    const args = argsOf(objects);
-    if (!useKubectl) {
-      expect(normalizeDates(oursOnly(objects, NOW, args).stdout)).toBe(STORED[name]);
-      return;
-    }
-    const { real, ours } = await compareWithKubectl(objects, NOW, args);
-    // The world comes from the live engine, so names and resource versions move with it: the real kubectl is the reference.
-    expect(ours).toEqual(real);
-  });
-});
 
 /** Real kubectl v1.32.4 output for the cases above (captured against the fake server; dates replaced). */
 const STORED: Record<string, string> = {
@@ -476,3 +454,5 @@ const STORED: Record<string, string> = {
     "",
   ].join("\n"),
 };
+
+casesAgainstKubectl("describe, each kind, against real kubectl v1.32.4", world, NOW, CASES, STORED);

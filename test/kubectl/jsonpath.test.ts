@@ -6,10 +6,9 @@
  * same objects (a live sandbox's); the outputs must be identical. Without a kubectl on PATH, ours is
  * compared with the real output stored below (dates replaced; captured with the engine at commit 8ac9709).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { createCluster, type KObject } from "../../src/engine";
-import { hasKubectl } from "../support/fake-apiserver";
-import { compareWithKubectl, normalizeDates, oursOnly, storedObjects } from "../support/kubectl-compare";
+import { casesAgainstKubectl, storedObjects } from "../support/kubectl-compare";
 import { run } from "./support";
 
 const SETUP = [
@@ -94,26 +93,6 @@ const CASES: string[][] = [
   ["get", "deploy", "-o", "jsonpath={true}"],
 ];
 
-let useKubectl = false;
-let objects: KObject[] = [];
-
-beforeAll(async () => {
-  useKubectl = await hasKubectl();
-  objects = world();
-});
-
-describe("get -o jsonpath, against real kubectl v1.32.4", () => {
-  it.each(CASES.map((args) => [args.slice(1).join(" "), args] as const))("%s", async (_name, args) => {
-    if (!useKubectl) {
-      const ours = oursOnly(objects, NOW, args);
-      expect(normalizeDates(ours.stdout + ours.stderr)).toBe(STORED[args.join(" ")]);
-      return;
-    }
-    const { real, ours } = await compareWithKubectl(objects, NOW, args);
-    expect(ours).toEqual(real);
-  });
-});
-
 /** Real kubectl v1.32.4 stdout then stderr for the cases above (captured against the fake server; dates replaced). */
 const STORED: Record<string, string> = {
   'get deploy -o jsonpath={.items[*].status.conditions[?(@.type=="Available")].status}': "True True",
@@ -189,3 +168,11 @@ const STORED: Record<string, string> = {
   "get deploy -o jsonpath={.items..image}": "gasbugs/http-go:v2 gasbugs/http-go:v1",
   "get deploy -o jsonpath={true}": "true",
 };
+
+casesAgainstKubectl(
+  "get -o jsonpath, against real kubectl v1.32.4",
+  world,
+  NOW,
+  CASES.map((args) => [args.join(" "), () => args]),
+  STORED,
+);

@@ -4,9 +4,11 @@
  * (objects are moved in time so that ages agree). Also: the objects a live sandbox cluster stores, and
  * the date normalization of stored expectations.
  */
+import { appendFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Cluster, KObject } from "../../src/engine";
 import { fixture, type Ran, run, shiftTimes, T0 } from "../kubectl/support";
-import { startFakeApiServer } from "./fake-apiserver";
+import { hasKubectl, startFakeApiServer } from "./fake-apiserver";
 
 /** What both printed. */
 export interface Compared {
@@ -71,4 +73,40 @@ export function storedObjects(cluster: Cluster): KObject[] {
   for (const bucket of Object.values(state.objects)) out.push(...Object.values(bucket));
   for (const chunk of Object.values(state.events?.chunks ?? {})) out.push(...Object.values(chunk));
   return structuredClone(out);
+}
+
+/**
+ * Registers one test per command line: with a kubectl on PATH, ours must print exactly what the real one
+ * prints for the same objects; without one, ours must print `stored[name]` (stdout then stderr, dates
+ * replaced). `world` is built once, before the tests run.
+ */
+export function casesAgainstKubectl(
+  title: string,
+  world: () => KObject[],
+  nowSec: number,
+  cases: [name: string, args: (objects: KObject[]) => string[]][],
+  stored: Record<string, string>,
+): void {
+  let useKubectl = false;
+  let objects: KObject[] = [];
+  beforeAll(async () => {
+    useKubectl = await hasKubectl();
+    objects = world();
+  });
+  describe(title, () => {
+    it.each(cases)("%s", async (name, argsOf) => {
+      const args = argsOf(objects);
+      if (!useKubectl) {
+        const ours = oursOnly(objects, nowSec, args);
+        expect(normalizeDates(ours.stdout + ours.stderr)).toBe(stored[name]);
+        return;
+      }
+      const { real, ours } = await compareWithKubectl(objects, nowSec, args);
+      // KUBECTL_CAPTURE=FILE appends the real output as JSON lines, to refresh the stored expectations.
+      const capture = process.env.KUBECTL_CAPTURE;
+      if (capture)
+        appendFileSync(capture, `${JSON.stringify([name, normalizeDates(real.stdout + real.stderr)])}\n`);
+      expect(ours).toEqual(real);
+    });
+  });
 }

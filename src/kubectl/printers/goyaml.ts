@@ -115,7 +115,8 @@ const YAML11_NULLS = new Set(["", "~", "null", "Null", "NULL"]);
 function resolvesToNonString(s: string): boolean {
   if (YAML11_BOOLS.has(s) || YAML11_NULLS.has(s)) return true;
   if (/^[-+]?(0|[1-9][0-9_]*)$/.test(s)) return true;
-  if (/^[-+]?0[0-7_]+$/.test(s) || /^[-+]?0x[0-9a-fA-F_]+$/.test(s) || /^[-+]?0b[01_]+$/.test(s)) return true;
+  if (/^[-+]?0o?[0-7_]+$/.test(s) || /^[-+]?0x[0-9a-fA-F_]+$/.test(s) || /^[-+]?0b[01_]+$/.test(s))
+    return true;
   if (/^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$/.test(s)) return true;
   if (/^[-+]?\.(inf|Inf|INF)$/.test(s) || /^\.(nan|NaN|NAN)$/.test(s)) return true;
   if (/^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/.test(s)) return true;
@@ -134,6 +135,7 @@ function plainAllowed(s: string): boolean {
   return true;
 }
 
+/** A tab or another control character is not printable for go-yaml: only double quotes can carry it. */
 function singleQuoteAllowed(s: string): boolean {
-  return !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s);
+  return !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(s);
 }

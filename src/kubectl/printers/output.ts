@@ -6,6 +6,7 @@
  */
 import { type KObject, qualifiedKind, type ResourceType } from "../../engine";
 import { CmdError } from "../errors";
+import { goJson } from "./go-format";
 import { goYaml } from "./goyaml";
 import { evalColumn, parseJsonPath, runJsonPath } from "./jsonpath";
 import { alignRows } from "./tabwriter";
@@ -31,7 +32,7 @@ export function toYaml(v: unknown): string {
 
 /** `kubectl … -o json` text of one value (4-space indent, trailing newline). */
 export function toJson(v: unknown): string {
-  return `${JSON.stringify(sortKeys(v), null, 4)}\n`;
+  return `${goJson(sortKeys(v), "    ")}\n`;
 }
 
 /** The `kind: List` wrapper kubectl prints for several objects. */
