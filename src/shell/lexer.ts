@@ -66,6 +66,10 @@ export function tokenize(line: string, opts: TokenizeOptions = {}): Token[] {
     word ??= { parts: [], quoted: false };
     appendPart(word, p);
   };
+  const quoted = (): void => {
+    word ??= { parts: [], quoted: false };
+    word.quoted = true;
+  };
   const endWord = (): void => {
     if (!word) return;
     if (delimiterNext) {
@@ -106,13 +110,13 @@ export function tokenize(line: string, opts: TokenizeOptions = {}): Token[] {
       const end = line.indexOf("'", i + 1);
       if (end < 0) throw new IncompleteInput("'");
       part({ kind: "literal", text: line.slice(i + 1, end) });
-      (word as unknown as Word).quoted = true;
+      quoted();
       i = end + 1;
       continue;
     }
     if (ch === '"') {
       i = doubleQuoted(line, i + 1, part);
-      (word as unknown as Word).quoted = true;
+      quoted();
       continue;
     }
     i = scanUnit(line, i, "plain", part);
