@@ -235,3 +235,38 @@ describe("the session", () => {
     expect(await terminalText(page)).toBe(text);
   });
 });
+
+describe("layout", () => {
+  test("on a 1280×720 laptop and a 1024×768 projector: the lesson, the terminals and the toolbar all fit", async () => {
+    await page.click('[data-terminal="1"]');
+    if ((await page.$$(".terminal-card")).length < 2) await page.click(".add-terminal");
+    await page.waitForSelector('[data-terminal="2"]');
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1024, height: 768 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(300);
+      // Nothing sticks out of the window to the right (the page never scrolls sideways).
+      expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(size.width);
+      // The lesson panel is shown at every size.
+      const lesson = await page.$eval(".lesson", (e) => e.getBoundingClientRect().width);
+      expect(lesson).toBeGreaterThan(200);
+      // Two terminals stack rather than squeeze: each keeps at least 600 px (about 70 columns).
+      const cards = await page.$$eval(".terminal-card", (els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { width: r.width, top: r.top, bottom: r.bottom };
+        }),
+      );
+      expect(cards).toHaveLength(2);
+      for (const c of cards) expect(c.width).toBeGreaterThanOrEqual(600);
+      expect(cards[1]?.top ?? 0).toBeGreaterThanOrEqual(cards[0]?.bottom ?? Number.POSITIVE_INFINITY);
+      // The clock bar stays in view.
+      const clock = await page.$eval(".clock", (e) => e.getBoundingClientRect().bottom);
+      expect(clock).toBeLessThanOrEqual(size.height);
+      await screenshot(page, `layout-${size.width}x${size.height}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+});
