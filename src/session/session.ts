@@ -43,6 +43,9 @@ export interface SessionRecord {
   inputs: SessionInput[];
 }
 
+/** Turns of tick() at one instant before it gives up on that instant (a program that never stops asking). */
+const STALLED_TURNS = 10_000;
+
 /** How long setup lines may take in simulated time (10 minutes). */
 const SETUP_BUDGET_MS = 600_000;
 
@@ -114,14 +117,18 @@ export class Session {
     this.record({ terminal: 0, kind: "tick", payload: ms });
     const target = this.cluster.now + ms;
     this.pump();
-    for (let i = 0; i < 100_000; i++) {
+    // Every due instant up to the target is visited however long the tick (a merged tick replays as the
+    // ticks it stands for); only turns that do not move the clock are capped, so nothing spins forever.
+    for (let stalled = 0; stalled < STALLED_TURNS; ) {
       const wake = this.nextWake();
       if (wake === undefined || wake > target) break;
       const before = this.cluster.state;
-      if (wake > this.cluster.now) this.cluster.advance(wake - this.cluster.now);
+      const at = this.cluster.now;
+      if (wake > at) this.cluster.advance(wake - at);
       const resumed = this.pump();
       this.snaps.keepSecond(this.cluster.state);
       if (!resumed && this.cluster.state === before) break;
+      stalled = this.cluster.now === at ? stalled + 1 : 0;
     }
     if (target > this.cluster.now) {
       this.cluster.advance(target - this.cluster.now);
