@@ -4,34 +4,21 @@
  */
 import { describe, expect, it } from "vitest";
 import type { KObject } from "../../src/engine";
-import { deployment, event, pod, replicaSet, running } from "./fixtures";
+import { rolledOutDeployment, rolledOutReplicaSets, V2_CHANGE_CAUSE } from "../support/rollout-world";
+import { event, pod, replicaSet, running } from "./fixtures";
 import { at, fixture, run } from "./support";
 
-const V2 = "kubectl set image deployment/http-go http-go=example/http-go:v2 --record=true";
+const V2 = V2_CHANGE_CAUSE;
 const dep = { kind: "Deployment", name: "http-go" };
 const SCALE = "deployment-controller";
 
 describe("describe deployment (§7.1)", () => {
-  const d = deployment(
-    {
-      observedGeneration: 1,
-      replicas: 3,
-      updatedReplicas: 3,
-      readyReplicas: 3,
-      availableReplicas: 3,
-      conditions: [
-        { type: "Available", status: "True", reason: "MinimumReplicasAvailable" },
-        { type: "Progressing", status: "True", reason: "NewReplicaSetAvailable" },
-      ],
-    },
-    { annotations: { "deployment.kubernetes.io/revision": "2", "kubernetes.io/change-cause": V2 } },
-  );
+  const d = rolledOutDeployment();
   d.metadata.creationTimestamp = "2026-01-01T00:00:00Z";
   const c = fixture(
     [
       d,
-      replicaSet("5d4f7c9b6", 1, "example/http-go:v1", { desired: 0, current: 0, ready: 0 }, 0),
-      replicaSet("7c5f9d8b6d", 2, "example/http-go:v2", { desired: 3, current: 3, ready: 3 }, 260),
+      ...rolledOutReplicaSets(260),
       event(dep, "Normal", "ScalingReplicaSet", "Scaled up replica set http-go-5d4f7c9b6 to 3", SCALE, 0),
       event(dep, "Normal", "ScalingReplicaSet", "Scaled up replica set http-go-7c5f9d8b6d to 1", SCALE, 260),
       event(

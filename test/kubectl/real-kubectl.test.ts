@@ -5,31 +5,19 @@
  * the output is compared with the real kubectl output stored below (captured from the same fixtures,
  * absolute dates replaced by <date> and <time>).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { KObject } from "../../src/engine";
-import { type FakeApiServer, hasKubectl, startFakeApiServer } from "../support/fake-apiserver";
+import { hasKubectl } from "../support/fake-apiserver";
+import { compareWithKubectl, normalizeDates, oursOnly } from "../support/kubectl-compare";
+import { rolledOutDeployment, rolledOutReplicaSets, V2_CHANGE_CAUSE } from "../support/rollout-world";
 import { deployment, event, pod, replicaSet, running } from "./fixtures";
-import { fixture, run, shiftTimes, T0 } from "./support";
 
-const V2 = "kubectl set image deployment/http-go http-go=example/http-go:v2 --record=true";
+const V2 = V2_CHANGE_CAUSE;
 const NOW = 300;
 
 /** The objects of every case: a finished rollout with history, a pod, a service with endpoints, events. */
 function world(): KObject[] {
-  const d = deployment(
-    {
-      observedGeneration: 1,
-      replicas: 3,
-      updatedReplicas: 3,
-      readyReplicas: 3,
-      availableReplicas: 3,
-      conditions: [
-        { type: "Available", status: "True", reason: "MinimumReplicasAvailable" },
-        { type: "Progressing", status: "True", reason: "NewReplicaSetAvailable" },
-      ],
-    },
-    { annotations: { "deployment.kubernetes.io/revision": "2", "kubernetes.io/change-cause": V2 } },
-  );
+  const d = rolledOutDeployment();
   const p = pod("http-go-7c5f9d8b6d-lb6rc", 250, {
     ...running(1, 280),
     hostIP: "192.168.49.2",
@@ -96,8 +84,7 @@ function world(): KObject[] {
   const who = { kind: "Pod", name: p.metadata.name };
   const objs = [
     d,
-    replicaSet("5d4f7c9b6", 1, "example/http-go:v1", { desired: 0, current: 0, ready: 0 }, 0),
-    replicaSet("7c5f9d8b6d", 2, "example/http-go:v2", { desired: 3, current: 3, ready: 3 }, 240, V2),
+    ...rolledOutReplicaSets(240, V2),
     p,
     svc,
     ep,
@@ -359,53 +346,21 @@ const CASES: [string, string[]][] = [
   ["api-resources -o wide", ["api-resources", "-o", "wide"]],
 ];
 
-const DATE = /[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d \+0000/g;
-const TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g;
-
-/** Output with absolute dates replaced (they depend on when the test runs; ages and layout do not). */
-function normalize(text: string): string {
-  return text.replace(DATE, "<date>").replace(TIME, "<time>");
-}
-
-let server: FakeApiServer | undefined;
 let useKubectl = false;
 
 beforeAll(async () => {
   useKubectl = await hasKubectl();
 });
-afterAll(async () => {
-  await server?.close();
-});
-
-/** Waits for the start of a wall-clock second, so a kubectl started now computes ages within that second. */
-async function startOfSecond(): Promise<number> {
-  const ms = Date.now() % 1000;
-  if (ms > 100) await new Promise((r) => setTimeout(r, 1000 - ms));
-  return Math.floor(Date.now() / 1000) * 1000;
-}
 
 describe("against real kubectl v1.32.4", () => {
   it.each(CASES)("%s", async (name, args) => {
     if (!useKubectl) {
-      const ours = run(fixture(world(), NOW), args);
-      expect(normalize(ours.stdout)).toBe(STORED[name]);
+      expect(normalizeDates(oursOnly(world(), NOW, args).stdout)).toBe(STORED[name]);
       return;
     }
-    for (let attempt = 0; ; attempt++) {
-      const t = await startOfSecond();
-      const delta = t - (T0 + NOW * 1000);
-      const objs = shiftTimes(world(), delta);
-      server = await startFakeApiServer(objs);
-      const real = await server.kubectl(args);
-      await server.close();
-      server = undefined;
-      const ours = run(fixture(objs, NOW, T0 + delta), args);
-      // A second boundary crossed while kubectl ran shifts its ages by one: try once more.
-      if (attempt === 0 && ours.stdout !== real.stdout) continue;
-      expect(ours).toEqual({ stdout: real.stdout, stderr: real.stderr, exit: real.exit });
-      expect(normalize(real.stdout)).toBe(STORED[name]);
-      return;
-    }
+    const { real, ours } = await compareWithKubectl(world(), NOW, args);
+    expect(ours).toEqual(real);
+    expect(normalizeDates(real.stdout)).toBe(STORED[name]);
   });
 });
 
