@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { contrastFailures } from "./contrast";
 import { type Browser, type SandboxPage, startSandbox } from "./harness";
 import {
   outputOf,
@@ -268,5 +269,23 @@ describe("layout", () => {
       await screenshot(page, `layout-${size.width}x${size.height}`);
     }
     await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  test("every text on screen meets WCAG AA contrast, mid-rollout, with a check report and the legend open", async () => {
+    expect(await runLine(page, "kubectl apply -f http-go-v1.yaml")).toEqual([
+      "deployment.apps/http-go created",
+    ]);
+    await page.click('[data-action="step"]');
+    await page.click('[data-action="check"]');
+    await page.waitForSelector(".lesson-report");
+    await page.click(".legend summary");
+    // Tiles fade in (0.4 s from opacity 0): measure the colors they settle on.
+    await page.waitForTimeout(600);
+    expect(await contrastFailures(page)).toEqual([]);
+    await page.selectOption('[data-control="lang"]', "ko");
+    await page.waitForSelector('html[lang="ko"]');
+    await page.waitForTimeout(600);
+    expect(await contrastFailures(page)).toEqual([]);
+    await page.selectOption('[data-control="lang"]', "en");
   });
 });
