@@ -16,8 +16,10 @@ import {
   replaceEditorText,
   screenshot,
   setSpeed,
+  simNow,
   terminalText,
   waitNextPrompt,
+  waitPrompt,
 } from "./page";
 
 let sandbox: SandboxPage;
@@ -305,6 +307,28 @@ describe("lesson 1 in the browser, to the end", () => {
     // The monitor loop is still running in terminal 2.
     expect(await isBusy(page, 2)).toBe(true);
     await screenshot(page, "lesson-13-complete");
+  });
+
+  test("a reload keeps both terminals (the monitor loop still running), the clock and the finished lesson", async () => {
+    const one = await terminalText(page, 1);
+    const two = await terminalText(page, 2);
+    const now = await simNow(page);
+    await page.reload();
+    await waitPrompt(page);
+    await page.waitForSelector(".lesson-complete");
+    expect(await terminalText(page, 1)).toBe(one);
+    expect(await terminalText(page, 2)).toBe(two);
+    expect(await simNow(page)).toBe(now);
+    expect(await isBusy(page, 2)).toBe(true);
+    // The loop goes on printing once the clock plays.
+    await setSpeed(page, 5);
+    await page.waitForFunction(`window.__terminalText(2).length > ${two.length}`, undefined, {
+      timeout: 20_000,
+    });
+    await setSpeed(page, 0);
+    expect((await terminalText(page, 2)).slice(two.length)).toMatch(
+      /^\nWelcome! http-go-[a-z0-9]+-[a-z0-9]{5}/,
+    );
   });
 
   test("one step in Korean: the interface and the lesson switch language", async () => {
