@@ -284,8 +284,14 @@ export class Terminal {
     job.effect = effect;
     job.seen = this.host.state;
     if (effect.type === "readLine") {
-      if (this.current && this.current !== job.entry && this.current.exit === null)
-        this.current.exit = effect.status ?? 0;
+      // A shell's prompt carries the status of the line before; a reader of data (no status) ends nothing.
+      if (
+        effect.status !== undefined &&
+        this.current &&
+        this.current !== job.entry &&
+        this.current.exit === null
+      )
+        this.current.exit = effect.status;
       const next = this.typeahead.shift();
       if (next !== undefined) {
         this.feed(next);

@@ -74,7 +74,9 @@ export function* interactiveShell(sh: Shell, io: Io, prompt: () => string): Prog
   for (;;) {
     let line: string | null | undefined;
     try {
-      line = yield { type: "readLine", prompt: partial.length > 0 ? "> " : prompt(), status: sh.status };
+      // A continuation line reports no status (nothing finished yet): its lines join one transcript entry.
+      const more = partial.length > 0;
+      line = yield { type: "readLine", prompt: more ? "> " : prompt(), status: more ? undefined : sh.status };
     } catch (e) {
       if (!(e instanceof Interrupt)) throw e;
       sh.status = 130;

@@ -194,4 +194,17 @@ describe("an interactive shell in a pod takes the lines that follow", () => {
     ]);
     expect(s.terminals[0]?.prompt).toBe("$ ");
   });
+
+  it("a command the pod's shell continues after `> ` is one transcript entry with all its lines", () => {
+    const s = new Session();
+    const entries = runLines(
+      s,
+      ["kubectl run tmp -it --rm --image busybox -- sh", "for i in 1 2; do", "echo $i", "done", "false"],
+      90,
+    );
+    expect(entries.slice(1).map((e) => [e.line, e.stdout, e.exit])).toEqual([
+      ["for i in 1 2; do\necho $i\ndone", "1\n2\n", 0],
+      ["false", "", 1],
+    ]);
+  });
 });
