@@ -4,6 +4,7 @@
  * Kinds without a printer get the default `NAME CREATED AT` table.
  */
 import type { KObject, Pod } from "../../engine";
+import { nodeRoles } from "./describe-node";
 import { ageOf } from "./duration";
 import { podCells, podWideCells } from "./pod-row";
 import { bindingRole, bindingSubjects, quotaRequestLimit } from "./policy";
@@ -129,12 +130,9 @@ function nodeStatus(n: KObject): string {
   return n.spec?.unschedulable ? `${s},SchedulingDisabled` : s;
 }
 
-function nodeRoles(n: KObject): string {
-  const roles = Object.keys(n.metadata.labels ?? {})
-    .filter((k) => k.startsWith("node-role.kubernetes.io/"))
-    .map((k) => k.slice("node-role.kubernetes.io/".length))
-    .filter((r) => r !== "")
-    .sort();
+/** Node ROLES: `node-role.kubernetes.io/<role>` and `kubernetes.io/role` labels (findNodeRoles), or `<none>`. */
+function rolesCell(n: KObject): string {
+  const roles = nodeRoles(n);
   return roles.length > 0 ? roles.join(",") : "<none>";
 }
 
@@ -205,14 +203,15 @@ export const TABLE_COLUMNS: Record<string, Column[]> = {
   nodes: [
     name,
     col("Status", nodeStatus),
-    col("Roles", nodeRoles),
+    col("Roles", rolesCell),
     age,
     col("Version", (o) => o.status?.nodeInfo?.kubeletVersion ?? ""),
     col("Internal-IP", (o) => nodeAddress(o, "InternalIP"), true),
     col("External-IP", (o) => nodeAddress(o, "ExternalIP"), true),
-    col("OS-Image", (o) => o.status?.nodeInfo?.osImage ?? "", true),
-    col("Kernel-Version", (o) => o.status?.nodeInfo?.kernelVersion ?? "", true),
-    col("Container-Runtime", (o) => o.status?.nodeInfo?.containerRuntimeVersion ?? "", true),
+    // printNode shows `<unknown>` for an empty OS image, kernel or runtime version.
+    col("OS-Image", (o) => o.status?.nodeInfo?.osImage || "<unknown>", true),
+    col("Kernel-Version", (o) => o.status?.nodeInfo?.kernelVersion || "<unknown>", true),
+    col("Container-Runtime", (o) => o.status?.nodeInfo?.containerRuntimeVersion || "<unknown>", true),
   ],
   configmaps: [
     name,
