@@ -61,12 +61,21 @@ async function start(): Promise<void> {
 
 /**
  * Works offline once loaded (issue 5): the editor's chunk (about 109 kB gzip, kept out of the
- * first-load budget) is fetched when the page is first idle, so a later `kubectl edit` needs no network.
+ * first-load budget) is fetched once the first prompt is drawn and the page is idle, so a later
+ * `kubectl edit` needs no network and the prompt is not delayed by parsing it.
  */
 function prefetchEditor(): void {
   const load = () => void import("./editor/yaml-editor");
-  if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 3000 });
-  else setTimeout(load, 1000);
+  const whenIdle = () => {
+    if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 3000 });
+    else setTimeout(load, 1000);
+  };
+  const observer = new PerformanceObserver((list, obs) => {
+    if (list.getEntriesByName("sandbox:prompt").length === 0) return;
+    obs.disconnect();
+    whenIdle();
+  });
+  observer.observe({ type: "mark", buffered: true });
 }
 
 void start();
