@@ -148,6 +148,7 @@ class Parser {
     return this.input.slice(this.pos);
   }
 
+  /** Text up to each `{`, then the action, until the end (iterative: a long template cannot overflow the stack). */
   private parseText(cur: JpList): void {
     for (;;) {
       if (this.rest().startsWith("{")) {
@@ -157,20 +158,20 @@ class Parser {
         const action: JpList = { kind: "list", nodes: [] };
         cur.nodes.push(action);
         this.parseInsideAction(action);
-        return;
+        continue;
       }
       if (this.next() === "") break;
     }
     if (this.pos > this.start) cur.nodes.push({ kind: "text", text: this.consume() });
   }
 
+  /** One action, up to and including its `}`. */
   private parseInsideAction(cur: JpList): void {
     for (;;) {
       const rest = this.rest();
       if (rest.startsWith("}")) {
         this.pos += 1;
         this.consume();
-        this.parseText(this.root);
         return;
       }
       if (rest.startsWith("[?(")) {

@@ -116,6 +116,8 @@ class Evaluator {
         if (results.length === 0) this.findResults(null, body);
         for (const value of results) full.push(...this.findResults(value, body));
         this.inRange -= 1;
+        // After the range, actions see again what they saw before it (its `range` saved that).
+        this.cur = this.stack.pop() ?? this.cur;
         const end = nodes.indexOf(this.lastEnd as JpNode, i + 1);
         if (end >= 0) i = end;
         continue;
