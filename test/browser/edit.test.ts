@@ -73,15 +73,30 @@ describe("kubectl edit in the in-page editor", () => {
     expect(await outputOf(page, "kubectl edit deploy http-go")).toEqual(["Edit cancelled, no changes made."]);
   });
 
-  test("Escape closes the editor like Cancel", async () => {
-    await typeLine(page, "kubectl edit deployment/http-go");
+  test("keyboard: Escape then Tab leaves the text for the buttons, Tab stays in the dialog, Escape twice cancels", async () => {
+    const line = "kubectl edit deployment/http-go";
+    await typeLine(page, line);
     await editorOpen();
+    expect(await page.evaluate("document.activeElement?.classList.contains('cm-content')")).toBe(true);
+    // Tab alone indents (two spaces) and keeps the focus in the text.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement?.classList.contains('cm-content')")).toBe(true);
+    await page.keyboard.press("Control+z");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement?.getAttribute('data-action')")).toBe("cancel");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement?.getAttribute('data-action')")).toBe("save");
+    // The dialog is modal: Tab from its last button comes back to the text, not to the page behind.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement?.classList.contains('cm-content')")).toBe(true);
+    await page.keyboard.press("Escape");
     await page.keyboard.press("Escape");
     await editorClosed();
-    await waitNextPrompt(page, "kubectl edit deployment/http-go");
-    expect(await outputOf(page, "kubectl edit deployment/http-go")).toEqual([
-      "Edit cancelled, no changes made.",
-    ]);
+    await waitNextPrompt(page, line);
+    expect(await outputOf(page, line)).toEqual(["Edit cancelled, no changes made."]);
+    // Closing the editor gives the keyboard back to the terminal that asked for it.
+    expect(await page.evaluate("document.activeElement?.getAttribute('aria-label')")).toBe("Terminal 1");
   });
 
   test("an invalid edit reopens the editor with the server's reasons; a valid one is applied", async () => {
