@@ -305,3 +305,63 @@ describe("rollout history -o (v1.32 prints each revision's ReplicaSet)", () => {
     });
   });
 });
+
+describe("scale through the scale subresource (scale.go: PATCH …/scale, or GET + UPDATE with a precondition)", () => {
+  /** jane with the verbs given on deployments and deployments/scale. */
+  function withRole(s: Sandbox, verbs: string, resources: string): void {
+    s.k(`create role scaler --verb=${verbs} --resource=${resources}`);
+    s.k("create rolebinding jane-scaler --role=scaler --user=jane");
+  }
+
+  it("a Role with get on deployments and patch on deployments/scale lets scale through", () => {
+    const s = world();
+    // The builder GETs the object first (RequireObject), so scaling needs `get` on deployments too.
+    withRole(s, "get", "deployments");
+    s.k("create role scale-only --verb=patch --resource=deployments/scale");
+    s.k("create rolebinding jane-scale-only --role=scale-only --user=jane");
+    expect(s.k("scale deploy http-go --replicas=4 --as=jane")).toEqual({
+      stdout: "deployment.apps/http-go scaled\n",
+      stderr: "",
+      exit: 0,
+    });
+    expect(s.k("get deploy http-go -o jsonpath={.spec.replicas}").stdout).toBe("4");
+  });
+
+  it("a Role on deployments alone is refused on deployments/scale", () => {
+    const s = world();
+    withRole(s, "get,update,patch", "deployments");
+    expect(s.k("scale deploy http-go --replicas=4 --as=jane")).toEqual({
+      stdout: "",
+      stderr:
+        'Error from server (Forbidden): deployments.apps "http-go" is forbidden: User "jane" cannot patch resource "deployments/scale" in API group "apps" in the namespace "default"\n',
+      exit: 1,
+    });
+    expect(s.k("scale deploy http-go --replicas=4 --current-replicas=3 --as=jane").stderr).toBe(
+      'Error from server (Forbidden): deployments.apps "http-go" is forbidden: User "jane" cannot get resource "deployments/scale" in API group "apps" in the namespace "default"\n',
+    );
+  });
+
+  it("preconditions: --current-replicas and --resource-version (PreconditionError)", () => {
+    const s = world();
+    expect(s.k("scale deploy http-go --replicas=4 --current-replicas=2")).toEqual({
+      stdout: "",
+      stderr: "error: Expected replicas to be 2, was 3\n",
+      exit: 1,
+    });
+    const rv = s.k("get deploy http-go -o jsonpath={.metadata.resourceVersion}").stdout;
+    expect(s.k("scale deploy http-go --replicas=4 --resource-version=1").stderr).toBe(
+      `error: Expected resource version to be 1, was ${rv}\n`,
+    );
+    expect(
+      s.k(`scale deploy http-go --replicas=4 --resource-version=${rv} --current-replicas=3`).stdout,
+    ).toBe("deployment.apps/http-go scaled\n");
+  });
+
+  it("a kind without a scale subresource: the server's 404", () => {
+    expect(world().k("scale svc http-go --replicas=2")).toEqual({
+      stdout: "",
+      stderr: "Error from server (NotFound): the server could not find the requested resource\n",
+      exit: 1,
+    });
+  });
+});
