@@ -5,7 +5,8 @@
  * `"0o17"`, `"~"`, timestamps), or that need quotes (`'a: b'`, `"tab\there"`) or a block (`|`), and
  * characters json.Marshal escapes (`\u003c`, `\u0026`). Compared with the real kubectl v1.32.4 on the same
  * objects; without a kubectl on PATH, with its output stored below (captured with the engine at commit
- * 16674b5).
+ * 5a929e5; KUBECTL_CAPTURE=FILE writes a fresh capture). Also: empty Lists and the errors of unknown or
+ * empty formats.
  */
 import { expect } from "vitest";
 import { createCluster, type KObject } from "../../src/engine";
@@ -124,6 +125,15 @@ const LINES: string[][] = [
   ["get", "cm", "odd", "-o", "json"],
   ["get", "deploy", "web", "-o", "name"],
   ["get", "all", "-o", "name"],
+  ["get", "pods", "-n", "kube-public", "-o", "yaml"],
+  ["get", "pods", "-n", "kube-public", "-o", "json"],
+  ["get", "pods", "-n", "kube-public", "-o", "name"],
+  ["get", "pods", "-n", "kube-public", "-o", "custom-columns=N:.metadata.name"],
+  ["get", "deploy", "web", "-o", "foo"],
+  ["get", "deploy", "web", "-o", "jsonpath"],
+  ["get", "deploy", "web", "-o", "jsonpath="],
+  ["get", "deploy", "web", "-o", "custom-columns="],
+  ["get", "deploy", "web", "-o", "custom-columns=NAME"],
 ];
 
 /** Real kubectl v1.32.4 stdout then stderr (captured against the fake server; dates replaced). */
@@ -165,6 +175,19 @@ const STORED: Record<string, string> = {
   "get deploy web -o name": "deployment.apps/web\n",
   "get all -o name":
     "pod/api-bbc5c8bd5-4khws\npod/web-78b9fb57c8-grcn2\npod/web-78b9fb57c8-kvzp9\nservice/kubernetes\nservice/web\ndeployment.apps/api\ndeployment.apps/web\nreplicaset.apps/api-bbc5c8bd5\nreplicaset.apps/web-78b9fb57c8\n",
+  "get pods -n kube-public -o yaml":
+    'apiVersion: v1\nitems: []\nkind: List\nmetadata:\n  resourceVersion: ""\n',
+  "get pods -n kube-public -o json":
+    '{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n',
+  "get pods -n kube-public -o name": "",
+  "get pods -n kube-public -o custom-columns=N:.metadata.name": "N\n",
+  "get deploy web -o foo":
+    'error: unable to match a printer suitable for the output format "foo", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
+  "get deploy web -o jsonpath": "error: template format specified but no template given\n",
+  "get deploy web -o jsonpath=": "error: template format specified but no template given\n",
+  "get deploy web -o custom-columns=": "error: custom-columns format specified but no custom columns given\n",
+  "get deploy web -o custom-columns=NAME":
+    "error: unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>\n",
 };
 
 casesAgainstKubectl(

@@ -17,7 +17,7 @@ import { ErrorList, UsageError } from "../errors";
 import type { Flags } from "../flags";
 import { flagsFromHelp } from "../flags-from-help";
 import { GET_HELP } from "../help/get";
-import { isStructured, printStructured } from "../printers/output";
+import { printStructured } from "../printers/output";
 import { printTables, type TableOptions, tableHeader, tableRow } from "../printers/table-print";
 import { alignRemembered } from "../printers/tabwriter";
 import { interruptible, type Program } from "../program";
@@ -57,7 +57,8 @@ function* runGet(args: string[], flags: Flags, ctx: CommandContext): Program {
     : fetched.errors;
   const opts = tableOptions(flags, ctx, requests, args, output);
   if (!flags.bool("watch-only")) {
-    if (isStructured(output)) {
+    // Every -o but a table's goes to the structured printers, which reject unknown formats as kubectl does.
+    if (output !== "" && output !== "wide") {
       const single = built.singleItemImplied && fetched.infos.length <= 1;
       if (fetched.infos.length > 0 || !single) ctx.io.out(printStructured(output, fetched.infos, single));
     } else {

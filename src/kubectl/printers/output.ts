@@ -50,6 +50,9 @@ export function isStructured(output: string): boolean {
   return /^(yaml|json|name|jsonpath|jsonpath-as-json|custom-columns)(=|$)/.test(output);
 }
 
+/** The -o formats that take a template after `=`. */
+const TEMPLATE_FORMATS = ["jsonpath", "jsonpath-as-json", "go-template", "template"];
+
 /** Prints objects in a structured `-o` format; `single` = one object asked for by name (not wrapped in a List). */
 export function printStructured(
   output: string,
@@ -60,6 +63,13 @@ export function printStructured(
   if (output === "yaml") return toYaml(value);
   if (output === "json") return toJson(value);
   if (output === "name") return items.map((i) => `${resourceName(i.type, i.obj)}\n`).join("");
+  const eq = output.indexOf("=");
+  const format = eq < 0 ? output : output.slice(0, eq);
+  const template = eq < 0 ? "" : output.slice(eq + 1);
+  if (TEMPLATE_FORMATS.includes(format) && template === "")
+    throw new CmdError("template format specified but no template given");
+  if (format === "custom-columns" && template === "")
+    throw new CmdError("custom-columns format specified but no custom columns given");
   if (output.startsWith("jsonpath=") || output.startsWith("jsonpath-as-json=")) {
     const expr = output.slice(output.indexOf("=") + 1);
     return runJsonPath(expr, sortKeys(value), output.startsWith("jsonpath-as-json="));
