@@ -2,7 +2,7 @@
  * The engine's public entry: what the layers above (kubectl, shell, session, UI, CLI) may use.
  * Nothing above the engine imports a file inside it directly.
  */
-export { Api, type DeleteOptions, listStored, type WriteOptions } from "./api/api";
+export { Api, type DeleteOptions, type WriteOptions } from "./api/api";
 export {
   ADMIN_USER,
   type AuthorizationRequest,
@@ -22,6 +22,7 @@ export { strategicMergePatch } from "./api/patch/strategic";
 export { defaultPodTemplate } from "./api/pod-strategy";
 export { type PolicyRule, rulesFor } from "./api/rbac";
 export { bootstrapRbac } from "./api/rbac-bootstrap";
+export { listStored } from "./api/storage";
 export { clusterRoleAggregationController } from "./controllers/clusterrole-aggregation";
 export type { Controller, ControllerContext } from "./controllers/controller";
 export { deploymentController } from "./controllers/deployment";
