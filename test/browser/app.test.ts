@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { contrastFailures } from "./contrast";
 import { type Browser, type SandboxPage, startSandbox } from "./harness";
 import {
+  lines,
   outputOf,
   runLine,
   screenshot,
@@ -138,6 +139,44 @@ describe("keyboard", () => {
     await page.click('[data-terminal="1"]');
     await page.keyboard.press("Control+c");
     await page.waitForFunction(`window.__terminalText(1).endsWith("\\n$ ")`);
+  });
+});
+
+describe("copy and paste", () => {
+  test("Ctrl+C with text selected copies it (no interrupt); a paste types the text into the line", async () => {
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    expect(await runLine(page, "echo copy-me")).toEqual(["copy-me"]);
+    // Select the printed word by double-clicking it on the terminal's screen.
+    const row = lines(await terminalText(page)).lastIndexOf("copy-me");
+    const box = await page.$eval('[data-terminal="1"] .xterm-screen', (e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+    const rowHeight = await page.$eval(
+      '[data-terminal="1"] .xterm-rows > div',
+      (e) => e.getBoundingClientRect().height,
+    );
+    const viewportTop: number = await page.evaluate(
+      "(() => { const t = document.querySelector('[data-terminal=\"1\"] .xterm-viewport'); return Math.round(t.scrollTop); })()",
+    );
+    const y = box.y + (row + 0.5) * rowHeight - viewportTop;
+    await page.mouse.dblclick(box.x + 20, y);
+    const before = await terminalText(page);
+    await page.keyboard.press("Control+c");
+    expect(await page.evaluate("navigator.clipboard.readText()")).toBe("copy-me");
+    // No interrupt reached the shell: no ^C, no new prompt.
+    expect(await terminalText(page)).toBe(before);
+    // What Ctrl+V or the browser's Paste delivers to the focused terminal: a paste event.
+    await page.click('[data-terminal="1"]');
+    await page.evaluate(`(() => {
+      const data = new DataTransfer();
+      data.setData("text/plain", "echo pasted");
+      document.activeElement.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
+    await page.waitForFunction(`window.__terminalText(1).endsWith("$ echo pasted")`);
+    await page.keyboard.press("Enter");
+    await waitNextPrompt(page, "echo pasted");
+    expect(await outputOf(page, "echo pasted")).toEqual(["pasted"]);
   });
 });
 

@@ -28,11 +28,13 @@ export interface TerminalViewProps {
 }
 
 /**
- * Tab belongs to the shell (completion), so a keyboard user needs another way out, or the terminal is
- * a keyboard trap (WCAG 2.1.2): Shift+Tab always leaves backwards, and Tab right after Escape leaves
- * forwards (CodeMirror's escape hatch). Returning false hands the key back to the browser.
+ * Keys the browser must keep rather than the shell. Tab belongs to the shell (completion), so a
+ * keyboard user needs another way out, or the terminal is a keyboard trap (WCAG 2.1.2): Shift+Tab
+ * always leaves backwards, and Tab right after Escape leaves forwards (CodeMirror's escape hatch).
+ * Ctrl+C (or Ctrl+Shift+C) with text selected copies it, as in desktop terminals, instead of
+ * interrupting. Returning false hands the key back to the browser (xterm copies on its copy event).
  */
-function leaveWithKeyboard(): (e: KeyboardEvent) => boolean {
+function browserKeys(xterm: XTerm): (e: KeyboardEvent) => boolean {
   let afterEscape = false;
   return (e) => {
     if (e.type !== "keydown") return true;
@@ -41,7 +43,8 @@ function leaveWithKeyboard(): (e: KeyboardEvent) => boolean {
       return false;
     }
     afterEscape = e.key === "Escape";
-    return true;
+    const copy = (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "c";
+    return !(copy && xterm.hasSelection());
   };
 }
 
@@ -89,7 +92,7 @@ export function TerminalView({
     xterm.open(el);
     xterm.textarea?.setAttribute("aria-label", label);
     xterm.textarea?.setAttribute("aria-description", keysHelp);
-    xterm.attachCustomKeyEventHandler(leaveWithKeyboard());
+    xterm.attachCustomKeyEventHandler(browserKeys(xterm));
     fit.fit();
     xtermRef.current = xterm;
     fitRef.current = fit;
