@@ -365,3 +365,71 @@ describe("scale through the scale subresource (scale.go: PATCH …/scale, or GET
     });
   });
 });
+
+describe("edit of several objects (editoptions.go: one kind: List buffer, objects matched by uid)", () => {
+  /** Two Deployments, a and b. */
+  function two(): Sandbox {
+    const s = new Sandbox({});
+    s.k("create deployment a --image=gasbugs/http-go:v1");
+    s.k("create deployment b --image=gasbugs/http-go:v1");
+    return s;
+  }
+
+  it("edit deploy a b: the buffer is a v1 List under the header", () => {
+    const s = two();
+    const seen: string[] = [];
+    s.editor = (c) => {
+      seen.push(c);
+      return c;
+    };
+    expect(s.k("edit deploy a b")).toEqual({
+      stdout: "",
+      stderr: "Edit cancelled, no changes made.\n",
+      exit: 0,
+    });
+    const lines = (seen[0] ?? "").split("\n");
+    expect(lines.slice(4, 7)).toEqual(["apiVersion: v1", "items:", "- apiVersion: apps/v1"]);
+    expect(lines.slice(-3)).toEqual(["kind: List", "metadata: {}", ""]);
+  });
+
+  it("a change to one object: that one `edited`, the other `skipped`", () => {
+    const s = two();
+    s.editor = (c) => c.replace("  replicas: 1\n", "  replicas: 2\n");
+    expect(s.k("edit deploy a b")).toEqual({
+      stdout: "deployment.apps/a edited\ndeployment.apps/b skipped\n",
+      stderr: "",
+      exit: 0,
+    });
+    expect(s.k("get deploy a -o jsonpath={.spec.replicas}").stdout).toBe("2");
+  });
+
+  it("edit deploy with no name edits every Deployment", () => {
+    const s = two();
+    s.editor = (c) => c.replaceAll("  replicas: 1\n", "  replicas: 3\n");
+    expect(s.k("edit deploy").stdout).toBe("deployment.apps/a edited\ndeployment.apps/b edited\n");
+  });
+
+  it("one refused object: its error, the other edited, the file reopens; quitting keeps a copy", () => {
+    const s = two();
+    const seen: string[] = [];
+    s.editor = (c) => {
+      seen.push(c);
+      if (seen.length > 1) return c;
+      // Item a gets an invalid size, item b a valid one (the first `replicas:` of each item is its spec's).
+      const [head = "", a = "", b = ""] = c.split("\n- apiVersion");
+      const spec = (item: string, n: number) => item.replace("    replicas: 1\n", `    replicas: ${n}\n`);
+      return [head, spec(a, -1), spec(b, 2)].join("\n- apiVersion");
+    };
+    const r = s.k("edit deploy a b");
+    expect(r.stdout).toBe("deployment.apps/b edited\n");
+    expect(r.stderr.split("\n")[0]).toBe('error: deployments.apps "a" is invalid');
+    expect(r.stderr).toMatch(
+      /\nA copy of your changes has been stored to "\/tmp\/kubectl-edit-\d+\.yaml"\nerror: Edit cancelled, no valid changes were saved\.\n$/,
+    );
+    expect(r.exit).toBe(1);
+    expect((seen[1] ?? "").split("\n").slice(4, 6)).toEqual([
+      '# deployments.apps "a" was not valid:',
+      "# * spec.replicas: Invalid value: -1: must be greater than or equal to 0",
+    ]);
+  });
+});

@@ -42,13 +42,11 @@ export const editCommand: CommandSpec = {
   help: EDIT_HELP,
   *run(args, flags, ctx): Program {
     if (args.length === 0 && flags.list("filename").length === 0) throw new CmdError(NO_RESOURCES);
-    const { infos, errors } = targets(args, flags, ctx);
+    // `edit deploy` with no name edits every Deployment (ResourceTypeOrNameArgs(true, …)).
+    const { infos, errors } = targets(args, flags, ctx, { all: true });
     if (errors.length > 0) throw new ErrorList(errors);
-    for (const info of infos) {
-      const code = yield* editOne(info, args, flags, ctx);
-      if (code !== 0) return code;
-    }
-    return 0;
+    if (infos.length === 0) throw new CmdError("edit cancelled, no objects found");
+    return yield* editGroup(infos, args, flags, ctx);
   },
 };
 
@@ -59,46 +57,87 @@ function withoutComments(text: string): string {
     .join("\n");
 }
 
-function* editOne(info: Info, args: string[], flags: Flags, ctx: CommandContext): Program {
-  const file = `/tmp/kubectl-edit-${String(2_000_000_000 + Number(info.obj.metadata.resourceVersion ?? 0)).slice(0, 10)}.yaml`;
-  const { managedFields: _hidden, ...metadata } = info.obj.metadata;
-  const original = toYaml({ ...info.obj, metadata });
+/** What the editor shows for `infos`: the object itself, or a `kind: List` (v1) of them all. */
+function bufferOf(infos: readonly Info[]): string {
+  const clean = infos.map((i) => {
+    const { managedFields: _hidden, ...metadata } = i.obj.metadata;
+    return { ...i.obj, metadata };
+  });
+  if (clean.length === 1) return toYaml(clean[0]);
+  return toYaml({ apiVersion: "v1", items: clean, kind: "List", metadata: {} });
+}
+
+/** The objects of the saved text: a List's items, or the one object. */
+function itemsOf(body: string): KObject[] {
+  const parsed = parse(body, { uniqueKeys: false, logLevel: "error" }) as KObject | null;
+  if (parsed?.kind === "List" && Array.isArray(parsed.items)) return parsed.items as KObject[];
+  return parsed ? [parsed] : [];
+}
+
+/**
+ * editoptions.go's loop: open the buffer; unchanged → cancelled; empty → cancelled; a syntax error or
+ * refused objects reopen the edited text under the reasons; quitting unchanged after an error keeps a
+ * copy and fails. Each object is matched to its original by uid: unchanged ones are `skipped`, changed
+ * ones patched (`edited`) or reported (`error: deployments.apps "x" is invalid`).
+ */
+function* editGroup(infos: readonly Info[], args: string[], flags: Flags, ctx: CommandContext): Program {
+  const first = infos[0] as Info;
+  const file = `/tmp/kubectl-edit-${String(2_000_000_000 + Number(first.obj.metadata.resourceVersion ?? 0)).slice(0, 10)}.yaml`;
+  const original = bufferOf(infos);
   let shown = original;
   let errorBlock = "";
   for (;;) {
     const saved = yield { type: "edit", file, content: `${EDIT_HEADER}${errorBlock}${shown}` };
     const body = withoutComments(saved ?? "");
-    if (body.trim() === "") {
-      ctx.io.err("Edit cancelled, saved file was empty.\n");
-      return 0;
-    }
-    if (body === withoutComments(shown) && errorBlock === "") {
-      ctx.io.err("Edit cancelled, no changes made.\n");
-      return 0;
-    }
-    if (body === withoutComments(shown)) {
+    if (errorBlock !== "" && body === withoutComments(shown)) {
       ctx.files.write(file, saved ?? "");
       ctx.io.err(`A copy of your changes has been stored to "${file}"\n`);
       throw new CmdError("Edit cancelled, no valid changes were saved.");
     }
+    if (body === withoutComments(original)) {
+      ctx.io.err("Edit cancelled, no changes made.\n");
+      return 0;
+    }
+    if (body.trim() === "") {
+      ctx.io.err("Edit cancelled, saved file was empty.\n");
+      return 0;
+    }
     shown = body;
-    let edited: KObject;
+    let edited: KObject[];
     try {
-      edited = parse(body, { uniqueKeys: false, logLevel: "error" }) as KObject;
+      edited = itemsOf(body);
     } catch (e) {
       const yamlError = e as Parameters<typeof goYamlMessage>[0];
       errorBlock = `# The edited file had a syntax error: error parsing edited-file: error converting YAML to JSON: yaml: ${goYamlMessage(yamlError)}\n#\n`;
       continue;
     }
-    if (
-      edited?.apiVersion !== info.obj.apiVersion ||
-      edited?.kind !== info.obj.kind ||
-      edited?.metadata?.name !== info.obj.metadata.name
-    )
-      throw new CmdError("At least one of apiVersion, kind and name was changed");
-    const outcome = send(info, edited, { args, flags, ctx });
-    if (outcome === "ok") return 0;
-    errorBlock = outcome;
+    errorBlock = "";
+    for (const item of edited) {
+      const info = infos.find((i) => i.obj.metadata.uid === item?.metadata?.uid);
+      if (!info) {
+        ctx.files.write(file, saved ?? "");
+        ctx.io.err(`A copy of your changes has been stored to "${file}"\n`);
+        throw new CmdError(
+          `no original object found for ${item?.kind ?? ""} "${item?.metadata?.name ?? ""}"`,
+        );
+      }
+      if (bufferOf([{ ...info, obj: item }]) === bufferOf([info])) {
+        ctx.io.out(`${typedName(info.type, info.obj)} skipped\n`);
+        continue;
+      }
+      if (
+        item.apiVersion !== info.obj.apiVersion ||
+        item.kind !== info.obj.kind ||
+        item.metadata?.name !== info.obj.metadata.name
+      ) {
+        ctx.files.write(file, saved ?? "");
+        ctx.io.err(`A copy of your changes has been stored to "${file}"\n`);
+        throw new CmdError("At least one of apiVersion, kind and name was changed");
+      }
+      const outcome = send(info, item, { args, flags, ctx });
+      if (outcome !== "ok") errorBlock += outcome;
+    }
+    if (errorBlock === "") return 0;
   }
 }
 
