@@ -128,7 +128,7 @@ export function LessonPanel() {
           <div className="lesson-actions">
             <button
               type="button"
-              className="primary"
+              className={state.phase === "passed" ? undefined : "primary"}
               onClick={() => {
                 runner.check();
                 app.flush();
@@ -137,8 +137,10 @@ export function LessonPanel() {
             >
               {t("check")}
             </button>
+            {/* Once the step passes, the way on is the main action. */}
             <button
               type="button"
+              className={state.phase === "passed" ? "primary" : undefined}
               disabled={state.phase !== "passed"}
               onClick={() => {
                 runner.next();
