@@ -50,6 +50,16 @@ describe("-f FILE: the objects named in the manifests", () => {
     ]);
   });
 
+  it("a folder or standard input is never a single item: a List even for one object", () => {
+    const s = world();
+    s.files.write("dir/svc.yaml", SVC);
+    s.files.write("dir/notes.txt", "not a manifest");
+    expect(s.k("get -f dir -o name").stdout).toBe("service/http-go\n");
+    expect(s.k("get -f dir -o yaml").stdout.split("\n").slice(0, 2)).toEqual(["apiVersion: v1", "items:"]);
+    s.stdin = SVC;
+    expect(s.k("get -f - -o yaml").stdout.split("\n").slice(0, 2)).toEqual(["apiVersion: v1", "items:"]);
+  });
+
   it("resource arguments beside -f are refused as the builder does", () => {
     const s = world();
     const paths =
