@@ -443,3 +443,16 @@ describe("edit of several objects (editoptions.go: one kind: List buffer, object
     ]);
   });
 });
+
+describe("scale flag checks (scale.go Validate and RunScale)", () => {
+  it("--current-replicas below -1, and --resource-version with several targets", () => {
+    const s = world();
+    expect(s.k("scale deploy http-go --replicas=2 --current-replicas=-2").stderr).toBe(
+      "error: The --current-replicas must specify an integer of -1 or greater\n",
+    );
+    s.k("create deployment other --image=gasbugs/http-go:v1");
+    expect(s.k("scale deploy http-go other --replicas=2 --resource-version=5").stderr).toBe(
+      "error: cannot use --resource-version with multiple resources\n",
+    );
+  });
+});

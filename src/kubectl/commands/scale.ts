@@ -46,8 +46,12 @@ export const scaleCommand: CommandSpec = {
       throw new CmdError(
         "The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0",
       );
+    if (flags.int("current-replicas") < -1)
+      throw new CmdError("The --current-replicas must specify an integer of -1 or greater");
     const dryRun = dryRunOf(flags, ctx);
     const { infos, errors } = targets(args, flags, ctx, { all: flags.bool("all") });
+    if (flags.string("resource-version") !== "" && infos.length > 1)
+      throw new CmdError("cannot use --resource-version with multiple resources");
     for (const info of infos) {
       if (dryRun !== "client") {
         try {
