@@ -110,6 +110,26 @@ describe("-f FILE: the objects named in the manifests", () => {
     );
   });
 
+  it("set image -f on a file with a Service: the image updated, then the Service's error", () => {
+    expect(world().k("set image -f d.yaml http-go=x --dry-run=client")).toEqual({
+      stdout: "deployment.apps/http-go image updated (dry run)\n",
+      stderr:
+        "error: services/http-go the object is not a pod or does not have a pod template: *v1.Service\n",
+      exit: 1,
+    });
+  });
+
+  it("edit -f edits the objects of the file", () => {
+    const s = world();
+    s.editor = (c) => c.replace("  replicas: 3\n", "  replicas: 5\n");
+    expect(s.k("edit -f dep.yaml")).toEqual({
+      stdout: "deployment.apps/http-go edited\n",
+      stderr: "",
+      exit: 0,
+    });
+    expect(s.k("get deploy http-go -o jsonpath={.spec.replicas}").stdout).toBe("5");
+  });
+
   it("scale, label and set image -f change the live objects", () => {
     const s = world();
     expect(s.k("scale -f dep.yaml --replicas=5")).toEqual({

@@ -55,7 +55,12 @@ export const setImageCommand: CommandSpec = {
       const copy = JSON.parse(JSON.stringify(info.obj)) as KObject;
       const spec = podSpecOf(copy);
       if (!spec) {
-        errors.push(new CmdError(`${typedName(info.type, info.obj)} does not have a pod template`));
+        // UpdatePodSpecForObject's error, with the Go type of the object (every served kind is a v1 type).
+        errors.push(
+          new CmdError(
+            `${info.type.resource}/${info.obj.metadata.name} the object is not a pod or does not have a pod template: *v1.${info.type.kind}`,
+          ),
+        );
         continue;
       }
       const problems = setImages(spec, images);
