@@ -29,6 +29,11 @@ export interface AppOptions {
   freePlay?: NewSessionOptions;
   /** Browser languages, for the default interface language. */
   languages?: readonly string[];
+  /**
+   * Runs work that can wait until the page is usable (after the first prompt, when idle); by default
+   * at once. Without a lesson to restore, the lessons runtime (about 45 kB gzip) loads this way.
+   */
+  later?: (task: () => void) => void;
 }
 
 /** The app's state and actions. */
@@ -72,9 +77,11 @@ export class AppController {
     this.driver.subscribe(() => this.changed());
     this.attach(session, undefined);
     const persisted = opts.saved?.lesson;
-    void this.loadLessons().then(() => {
-      if (this.session === session && persisted) this.setLesson(this.restoreLesson(session, persisted));
-    });
+    if (persisted)
+      void this.loadLessons().then(() => {
+        if (this.session === session) this.setLesson(this.restoreLesson(session, persisted));
+      });
+    else (opts.later ?? ((task) => task()))(() => void this.loadLessons());
   }
 
   /** Loads the lessons runtime (once). */

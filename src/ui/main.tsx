@@ -42,6 +42,7 @@ async function start(): Promise<void> {
     loadLessons: () => import("./lesson/lessons-module"),
     freePlay: { files: freePlayFiles() },
     languages: navigator.languages ?? [navigator.language],
+    later: afterFirstPrompt,
   });
   performance.mark("sandbox:session");
   if (fromLink) app.saveNow();
@@ -60,15 +61,13 @@ async function start(): Promise<void> {
 }
 
 /**
- * Works offline once loaded (issue 5): the editor's chunk (about 109 kB gzip, kept out of the
- * first-load budget) is fetched once the first prompt is drawn and the page is idle, so a later
- * `kubectl edit` needs no network and the prompt is not delayed by parsing it.
+ * Runs `task` once the first prompt is drawn and the page is idle: what the first screen does not
+ * need waits, so it never delays the prompt (issue 5 budget: navigation to a usable prompt < 1 s).
  */
-function prefetchEditor(): void {
-  const load = () => void import("./editor/yaml-editor");
+function afterFirstPrompt(task: () => void): void {
   const whenIdle = () => {
-    if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 3000 });
-    else setTimeout(load, 1000);
+    if ("requestIdleCallback" in window) requestIdleCallback(task, { timeout: 3000 });
+    else setTimeout(task, 1000);
   };
   const observer = new PerformanceObserver((list, obs) => {
     if (list.getEntriesByName("sandbox:prompt").length === 0) return;
@@ -76,6 +75,14 @@ function prefetchEditor(): void {
     whenIdle();
   });
   observer.observe({ type: "mark", buffered: true });
+}
+
+/**
+ * Works offline once loaded (issue 5): the editor's chunk (about 109 kB gzip, kept out of the
+ * first-load budget) is fetched after the first prompt, so a later `kubectl edit` needs no network.
+ */
+function prefetchEditor(): void {
+  afterFirstPrompt(() => void import("./editor/yaml-editor"));
 }
 
 void start();

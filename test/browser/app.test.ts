@@ -111,6 +111,8 @@ describe("keyboard", () => {
     // Start from the top of the document, as after loading the page.
     await page.reload();
     await waitPrompt(page);
+    // The lessons load once the prompt is up; the chooser is part of the page to reach.
+    await page.waitForSelector(".lesson-chooser button");
     await expectAllReachedAndVisible(await tabCycle("keyboard"));
   });
 
