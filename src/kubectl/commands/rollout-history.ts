@@ -14,6 +14,7 @@ import { PrefixWriter } from "../printers/prefix-writer";
 import { alignTabs, DESCRIBE_TABS } from "../printers/tabwriter";
 import { done, type Program } from "../program";
 import { nameOf, noHelperFor, replicaSetsOf, revisionOf, rolloutTargets } from "./rollout-common";
+import { printTypedReplicaSet } from "./rollout-typed";
 import type { CommandContext, CommandSpec } from "./types";
 
 /** `kubectl rollout history`. */
@@ -118,7 +119,8 @@ function printRevisions(
       const rsType = ctx.cluster.read((api) => api.type("replicasets"));
       for (const rs of chosen) {
         if (!rs) throw new CmdError("unable to find the specified revision");
-        const text = printStructured(output, [{ type: rsType, obj: rs }], true);
+        const text =
+          printTypedReplicaSet(format, rs) ?? printStructured(output, [{ type: rsType, obj: rs }], true);
         // The YAML printer starts every document after its first with `---`.
         ctx.io.out(format === "yaml" && printed > 0 ? `---\n${text}` : text);
         printed++;
