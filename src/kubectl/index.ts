@@ -22,6 +22,13 @@ export { COMMANDS };
 export function* kubectl(argv: string[], ctx: KubectlContext): Program {
   const found = locate(argv);
   if (found.kind === "none") return rootOnly(argv, ctx);
+  if (found.kind === "unknown" && found.word === "help") {
+    const text = helpTopic(argv.filter((a) => !a.startsWith("-")).slice(1));
+    if (text !== undefined) {
+      ctx.io.out(text);
+      return 0;
+    }
+  }
   if (found.kind === "unknown") return unknownCommand(found.word, ctx.io);
   const { spec, rest } = found;
   const path = spec.parent ? `${spec.parent} ${spec.name}` : spec.name;
@@ -90,6 +97,18 @@ function nextWord(argv: readonly string[], from: number, defs: readonly FlagDef[
     if (def && def.kind !== "bool" && def.noOptDefault === undefined) i++;
   }
   return -1;
+}
+
+/** `kubectl help [COMMAND [SUBCOMMAND]]`: the same text as `-h` (undefined for a topic the sandbox lacks). */
+function helpTopic(words: readonly string[]): string | undefined {
+  if (words.length === 0) return KUBECTL_HELP;
+  let spec = findCommand(words[0] as string);
+  for (const w of words.slice(1)) {
+    if (!spec) break;
+    const parent: string = spec.parent ? `${spec.parent} ${spec.name}` : spec.name;
+    spec = findCommand(w, parent) ?? spec;
+  }
+  return spec?.help;
 }
 
 /** `kubectl`, `kubectl -h`, `kubectl --foo`: the root command's help or flag errors. */

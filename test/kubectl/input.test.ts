@@ -476,3 +476,12 @@ describe("scale flag checks (scale.go Validate and RunScale)", () => {
     );
   });
 });
+
+describe("kubectl help", () => {
+  it("help and help COMMAND [SUB] print the same text as -h", () => {
+    const s = world();
+    expect(s.k("help")).toEqual(s.k("-h"));
+    expect(s.k("help rollout history")).toEqual(s.k("rollout history -h"));
+    expect(s.k("help get").stdout.split("\n")[0]).toBe("Display one or many resources.");
+  });
+});
