@@ -84,6 +84,11 @@ export function goLabelSelector(sel: Loose | undefined): string {
   return `v1.LabelSelector{MatchLabels:${goStringMap(sel?.matchLabels)}, MatchExpressions:${list}}`;
 }
 
+/** A selector as field.Error prints a bad value: a nil pointer is "null", else the struct's Go syntax. */
+function selectorValue(sel: Loose | undefined | null): string {
+  return sel == null ? '"null"' : goLabelSelector(sel);
+}
+
 /** ValidatePositiveIntOrPercent for one of maxSurge/maxUnavailable. */
 function intOrPercent(out: FieldCause[], field: string, v: IntOrString | undefined): void {
   if (typeof v === "string" && !isValidPercent(v)) {
@@ -198,7 +203,7 @@ export function validateDeployment(obj: KObject, old?: KObject): FieldCause[] {
   if (old && canonicalJson(old.spec?.selector ?? null) !== canonicalJson(spec.selector ?? null)) {
     out.push({
       field: "spec.selector",
-      message: `Invalid value: ${goLabelSelector(spec.selector)}: field is immutable`,
+      message: `Invalid value: ${selectorValue(spec.selector)}: field is immutable`,
     });
   }
   return out;
@@ -214,7 +219,7 @@ export function validateReplicaSet(obj: KObject, old?: KObject): FieldCause[] {
   if (old && canonicalJson(old.spec?.selector ?? null) !== canonicalJson(spec.selector ?? null)) {
     out.push({
       field: "spec.selector",
-      message: `Invalid value: ${goLabelSelector(spec.selector)}: field is immutable`,
+      message: `Invalid value: ${selectorValue(spec.selector)}: field is immutable`,
     });
   }
   return out;

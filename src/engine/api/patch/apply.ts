@@ -7,6 +7,7 @@
  */
 
 import type { ResourceType } from "../../model/resources";
+import { converterTypeError } from "../../model/schema-converter";
 import { schemaFor } from "../../model/schema-kinds";
 import type { KObject } from "../../model/types";
 import {
@@ -46,7 +47,12 @@ export function applyPatchRequest(
     );
   const problems = decodeProblems(t, patched);
   const shown = () => (type === "strategic" ? goValue(patch) : JSON.stringify(patched));
-  if (problems.typeError) throw patchInvalid(shown(), problems.typeError);
+  // A strategic merge result is decoded by the unstructured converter, which words type errors its own way.
+  // (Time, IntOrString and Quantity have their own unmarshalers: their errors keep the JSON wording.)
+  const root = schemaFor(t.kind);
+  const converted = type === "strategic" && root ? converterTypeError(root, patched) : undefined;
+  const typeErr = converted ?? problems.typeError;
+  if (typeErr) throw patchInvalid(shown(), typeErr);
   checkUnknown(problems, mode, shown, warnings);
   return withoutUnknown(t, patched) as KObject;
 }
