@@ -23,11 +23,15 @@ export function* kubectl(argv: string[], ctx: KubectlContext): Program {
   const found = locate(argv);
   if (found.kind === "none") return rootOnly(argv, ctx);
   if (found.kind === "unknown" && found.word === "help") {
-    const text = helpTopic(argv.filter((a) => !a.startsWith("-")).slice(1));
-    if (text !== undefined) {
-      ctx.io.out(text);
-      return 0;
-    }
+    const words = argv.filter((a) => !a.startsWith("-")).slice(1);
+    const text = helpTopic(words);
+    if (text !== undefined) ctx.io.out(text);
+    // cobra: `Unknown help topic %#q` then the root's usage (its help without the description), exit 0.
+    else
+      ctx.io.err(
+        `Unknown help topic [${words.map((w) => `\`${w}\``).join(" ")}]\n\n\n${KUBECTL_HELP.slice(KUBECTL_HELP.indexOf("Basic Commands"))}`,
+      );
+    return 0;
   }
   if (found.kind === "unknown") return unknownCommand(found.word, ctx.io);
   const { spec, rest } = found;

@@ -203,3 +203,31 @@ describe("kubectl help", () => {
     expect(s.k("help get").stdout.split("\n")[0]).toBe("Display one or many resources.");
   });
 });
+
+describe("kubectl help of an unknown topic", () => {
+  it("Unknown help topic, then the root usage on stderr, exit 0", () => {
+    const r = world().k("help foo");
+    const help = world().k("-h").stdout;
+    expect(r.stdout).toBe("");
+    expect(r.exit).toBe(0);
+    expect(r.stderr).toBe(`Unknown help topic [\`foo\`]\n\n\n${help.slice(help.indexOf("Basic Commands"))}`);
+  });
+});
+
+describe("rollout pause|undo|restart on a kind without a helper (checked against real kubectl)", () => {
+  it.each([
+    [
+      "rollout pause -f d.yaml",
+      "deployment.apps/http-go paused\n",
+      'error: services "http-go" pausing is not supported\n',
+    ],
+    [
+      "rollout undo -f d.yaml",
+      "deployment.apps/http-go rolled back\n",
+      'error: error retrieving rollbacker for "Service", no visitor method exists for { Service}\n',
+    ],
+    ["rollout restart svc/http-go", "", 'error: services "http-go" restarting is not supported\n'],
+  ])("%s", (line, stdout, stderr) => {
+    expect(world().k(line)).toEqual({ stdout, stderr, exit: 1 });
+  });
+});
