@@ -3,6 +3,7 @@
  * objects and `help`. Expected lines were printed by real kubectl v1.32.4 (against
  * test/support/fake-apiserver.ts where a server was needed) or come from the kubectl source quoted.
  */
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { world } from "./input-world";
 import { Sandbox } from "./write/harness";
@@ -229,5 +230,27 @@ describe("rollout pause|undo|restart on a kind without a helper (checked against
     ["rollout restart svc/http-go", "", 'error: services "http-go" restarting is not supported\n'],
   ])("%s", (line, stdout, stderr) => {
     expect(world().k(line)).toEqual({ stdout, stderr, exit: 1 });
+  });
+});
+
+describe("kubectl -h and help foo against real kubectl v1.32.4 (when on PATH)", () => {
+  const real = (args: string[]) =>
+    spawnSync("kubectl", args, { encoding: "utf8", env: { ...process.env, KUBECONFIG: "/dev/null" } });
+  it("the root help, with its (empty) plugins section", () => {
+    const ours = world().k("-h");
+    const r = real(["-h"]);
+    if (r.status === 0) expect(ours.stdout).toBe(r.stdout);
+    else expect(ours.stdout).toContain("\nSubcommands provided by plugins:\n\nOther Commands:\n");
+  });
+
+  it("help foo", () => {
+    const ours = world().k("help foo");
+    const r = real(["help", "foo"]);
+    if (r.status === 0)
+      expect({ stdout: ours.stdout, stderr: ours.stderr }).toEqual({ stdout: r.stdout, stderr: r.stderr });
+    else
+      expect(ours.stderr.startsWith("Unknown help topic [`foo`]\n\n\nBasic Commands (Beginner):\n")).toBe(
+        true,
+      );
   });
 });
