@@ -15,6 +15,7 @@
  * pass unchanged. Not modelled: the 4,096-entry LRU caches (a learner's cluster never fills them) and the
  * random choice of the message dropped from a full group (here: the oldest, for reproducibility).
  */
+import { uidChunk } from "./event-store";
 import type { ClusterState } from "./state";
 
 /** Distinct messages of a group before the next one is combined (defaultAggregateMaxEvents). */
@@ -65,7 +66,7 @@ interface SourceRecord {
   skipped?: Record<string, { n: number; first: number }>;
 }
 
-/** state.runtime.eventCorrelator: records by chunk (last two hex digits of the object's uid), then by spam key. */
+/** state.runtime.eventCorrelator: records by `uidChunk` of the object, then by spam key. */
 type CorrelatorState = Record<string, Record<string, SourceRecord>>;
 
 /** Sources whose recorder has no correlator (the scheduler uses the events.k8s.io recorder). */
@@ -105,8 +106,7 @@ export function correlateEvent(state: ClusterState, e: EventFacts): Correlated |
 
 function sourceRecord(state: ClusterState, e: EventFacts): SourceRecord {
   const all: CorrelatorState = (state.runtime.eventCorrelator ??= {});
-  // uids end in a counter's hex digits, so their last two spread objects evenly over 256 chunks.
-  const chunk = (all[e.uid.slice(-2) || "_"] ??= {});
+  const chunk = (all[uidChunk(e.uid)] ??= {});
   const spamKey = `${e.uid}|${e.component}|${e.host ?? ""}`;
   return (chunk[spamKey] ??= { tokens: SPAM_BURST, at: state.now, groups: {} });
 }

@@ -7,7 +7,7 @@
 import type { KObject } from "../model/types";
 import type { ClusterState } from "./state";
 
-/** Events by chunk, and the correlator's index (aggregation key → event key) by chunk of the involved object's uid. */
+/** Events by chunk, and the correlator's index (aggregation key → event key) by `uidChunk` of the involved object. */
 export interface EventStore {
   chunks: Record<string, Record<string, KObject>>;
   index: Record<string, Record<string, string>>;
@@ -20,23 +20,23 @@ export function emptyEventStore(): EventStore {
 
 /** Events per sequence chunk: 256 keeps a chunk copy under a few microseconds. */
 const CHUNK_SIZE = 256;
-/** Index chunks: 1,024 keep each near 100 entries at 100,000 events. */
-const INDEX_CHUNKS = 1024;
 /** Real-looking event names end in `.17f` + 13 hex digits: the recorder's counter (see events.ts). */
 const SEQUENCE_NAME = /\.17f([0-9a-f]{13})$/;
 
-/** FNV-1a 32 of a string (chunk placement only; any stable spread would do). */
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/**
+ * The chunk of per-object bookkeeping (the correlator's index here, its token buckets in
+ * event-aggregation.ts): a uid's last two characters. Generated uids end in a counter's hex digits, so
+ * objects spread evenly over 256 chunks and a pass copies only the chunks of the objects it touched.
+ */
+export function uidChunk(uid: string): string {
+  return uid.slice(-2) || "_";
 }
 
-/** The chunk of an event key: by creation sequence when the name carries one (appends touch one chunk), else by hash. */
+/** The chunk of an event key: by creation sequence when the name carries one (appends touch one chunk), else by its tail. */
 export function eventChunk(key: string): string {
   const m = SEQUENCE_NAME.exec(key);
   if (m?.[1]) return `s${Math.floor(Number.parseInt(m[1], 16) / CHUNK_SIZE)}`;
-  return `h${fnv(key) % 64}`;
+  return `h${key.slice(-2)}`;
 }
 
 /** The stored event under `key` (`namespace/name`). */
@@ -72,13 +72,9 @@ export function allEvents(state: Pick<ClusterState, "events">): KObject[] {
   return out;
 }
 
-function indexChunk(uid: string): string {
-  return String(fnv(uid) % INDEX_CHUNKS);
-}
-
 /** The key of the event a repeat of `correlation` (about the object `uid`) would aggregate into. */
 export function correlatedEvent(state: ClusterState, uid: string, correlation: string): string | undefined {
-  return state.events.index[indexChunk(uid)]?.[correlation];
+  return state.events.index[uidChunk(uid)]?.[correlation];
 }
 
 /** Remembers that `correlation` (about the object `uid`) is recorded as the event under `key`. */
@@ -88,6 +84,6 @@ export function rememberCorrelation(
   correlation: string,
   key: string,
 ): void {
-  const chunk = (state.events.index[indexChunk(uid)] ??= {});
+  const chunk = (state.events.index[uidChunk(uid)] ??= {});
   chunk[correlation] = key;
 }
