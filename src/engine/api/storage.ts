@@ -32,7 +32,7 @@ export function deleteStored(
   namespace: string | undefined,
   name: string,
 ): void {
-  const key = objectKey(namespace, name);
+  const key = objectKey(t.namespaced ? namespace : undefined, name);
   if (t.resource === "events") removeEvent(state, key);
   else delete state.objects[t.resource]?.[key];
 }
