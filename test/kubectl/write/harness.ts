@@ -112,26 +112,5 @@ export class Sandbox {
   }
 }
 
-/** The http-go Deployment of the notes (3 replicas, port 8080). */
-export const HTTP_GO_V1 = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: http-go
-  labels:
-    app: http-go
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: http-go
-  template:
-    metadata:
-      labels:
-        app: http-go
-    spec:
-      containers:
-      - name: http-go
-        image: gasbugs/http-go:v1
-        ports:
-        - containerPort: 8080
-`;
+/** The http-go Deployment of the notes (3 replicas, port 8080), shared with the scenarios. */
+export { HTTP_GO_V1 } from "../../scenarios/manifests";
