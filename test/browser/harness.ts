@@ -103,6 +103,17 @@ export function recordRequests(page: Page): string[] {
   return urls;
 }
 
+/**
+ * Prints the page's uncaught errors and console errors on the test's stderr as they happen, so a
+ * failure in CI (where no one can open the browser) shows what the page said.
+ */
+export function reportPageErrors(page: Page): void {
+  page.on("pageerror", (e) => console.error(`[page error] ${e.stack ?? e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") console.error(`[page ${m.type()}] ${m.text()}`);
+  });
+}
+
 /** A sandbox page ready for a test: its server, browser, page, and every URL the page requested. */
 export interface SandboxPage {
   server: StaticServer;
@@ -121,6 +132,7 @@ export async function startSandbox(subPath = "sandbox"): Promise<SandboxPage> {
   const browser = await launch();
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on("dialog", (d) => void d.accept());
+  reportPageErrors(page);
   const requests = recordRequests(page);
   await openSandbox(page, server.url);
   await setSpeed(page, 0);

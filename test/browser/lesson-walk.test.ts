@@ -11,9 +11,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type SandboxPage, startSandbox } from "./harness";
 import {
   editRequest,
+  historyRevisions,
   isBusy,
   outputOf,
+  rendered,
   replaceEditorText,
+  replayDifference,
   screenshot,
   setSpeed,
   simNow,
@@ -252,10 +255,7 @@ describe("lesson 1 in the browser, to the end", () => {
       "4         kubectl set image deployment http-go http-go=gasbugs/http-go:v2 --record=true",
       "",
     ]);
-    const rows = await page.$$eval(".history-table tbody tr", (els) =>
-      els.map((e) => e.getAttribute("data-revision")),
-    );
-    expect(rows).toEqual(["4", "3", "1"]);
+    expect(await historyRevisions(page)).toEqual(["4", "3", "1"]);
     await screenshot(page, "lesson-09-history-renumbered");
     await passAndNext(10);
   });
@@ -277,6 +277,7 @@ describe("lesson 1 in the browser, to the end", () => {
     ]);
     await pasteAndRun("kubectl get rs");
     // Two ReplicaSets with pods: the v1 one still serving, the reused v2 one started.
+    await rendered(page);
     const withPods = await page.$$eval("[data-rs]", (els) =>
       els
         .filter((rs) => rs.querySelector(".pods [data-state]"))
@@ -313,6 +314,7 @@ describe("lesson 1 in the browser, to the end", () => {
     const one = await terminalText(page, 1);
     const two = await terminalText(page, 2);
     const now = await simNow(page);
+    expect(await replayDifference(page)).toBe("");
     await page.reload();
     await waitPrompt(page);
     await page.waitForSelector(".lesson-complete");

@@ -16,11 +16,61 @@ export async function openSandbox(page: Page, url: string): Promise<void> {
   await waitPrompt(page);
 }
 
-/** Waits until the page has drawn its first prompt. */
+/** Waits until the page has drawn its first prompt; on a timeout, says what the page was doing. */
 export async function waitPrompt(page: Page): Promise<void> {
-  await page.waitForFunction(`performance.getEntriesByName("sandbox:prompt").length > 0`, undefined, {
-    timeout: 30_000,
+  try {
+    await page.waitForFunction(`performance.getEntriesByName("sandbox:prompt").length > 0`, undefined, {
+      timeout: 30_000,
+    });
+  } catch (e) {
+    const state = await page
+      .evaluate(PAGE_STATE)
+      .catch((err: unknown) => `page state unreadable: ${String(err)}`);
+    throw new Error(`no prompt within 30 s; the page: ${state}`, { cause: e });
+  }
+}
+
+/** What the page is doing, for a failure message: marks, the app's notice, each terminal's state. */
+const PAGE_STATE = `JSON.stringify({
+  marks: performance.getEntriesByType("mark").map((m) => m.name),
+  notice: window.__sandbox?.notice,
+  terminals: window.__sandbox?.session.terminals.map((t) => ({ id: t.id, busy: t.busy, prompt: t.prompt })),
+  root: document.getElementById("root")?.innerHTML.length,
+  saved: localStorage.getItem("rollout-sandbox.session.v1")?.length,
+})`;
+
+/**
+ * Where the session record, replayed in the page, differs from the live session (transcript, each
+ * terminal's prompt and state, the clock), or "" when it rebuilds it exactly: what a reload restores.
+ */
+export function replayDifference(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    type Seen = { cluster: { now: number }; terminals: Array<{ id: number; prompt: string; busy: boolean }> };
+    const live = (window as unknown as { __sandbox: { session: Seen & { toJSON(): unknown } } }).__sandbox
+      .session;
+    const replay = (live.constructor as unknown as { fromJSON(r: unknown): Seen }).fromJSON(
+      JSON.parse(JSON.stringify(live.toJSON())),
+    );
+    const seen = (s: Seen & { transcript?: unknown }) =>
+      JSON.stringify({
+        now: s.cluster.now,
+        terminals: s.terminals.map((t) => [t.id, t.prompt, t.busy]),
+        transcript: s.transcript,
+      });
+    const a = seen(live);
+    const b = seen(replay);
+    if (a === b) return "";
+    let i = 0;
+    while (a[i] === b[i]) i++;
+    const around = (text: string) => text.slice(Math.max(0, i - 200), i + 200);
+    return `live: ${around(a)}\nreplay: ${around(b)}`;
   });
+}
+
+/** The revisions the history panel lists, top row first. */
+export async function historyRevisions(page: Page): Promise<Array<string | null>> {
+  await rendered(page);
+  return page.$$eval(".history-table tbody tr", (els) => els.map((e) => e.getAttribute("data-revision")));
 }
 
 /** Everything terminal `id` shows, scrollback included. */
@@ -53,21 +103,34 @@ export async function setSpeed(page: Page, speed: 0 | 1 | 5 | 20): Promise<void>
   await page.click(`[data-speed="${speed}"]`);
 }
 
+/**
+ * Waits until the page has drawn every change made so far. The app announces changes to React at most
+ * once per animation frame, and React renders a store change before the frame after: two frames.
+ */
+export async function rendered(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
 /** The simulated ms the clock shows. */
 export async function simNow(page: Page): Promise<number> {
+  await rendered(page);
   return Number(await page.getAttribute(".sim-time", "data-now"));
 }
 
 /** Pod states drawn for ReplicaSet `rs` (or for every pod of the live view without `rs`). */
-export function podStates(page: Page, rs?: string): Promise<string[]> {
+export async function podStates(page: Page, rs?: string): Promise<string[]> {
   const scope = rs ? `[data-rs="${rs}"] ` : "";
+  await rendered(page);
   return page.$$eval(`${scope}.pods [data-state]`, (els) =>
     els.map((e) => e.getAttribute("data-state") ?? ""),
   );
 }
 
 /** Names of the ReplicaSets the live view draws, newest revision first. */
-export function replicaSetNames(page: Page): Promise<string[]> {
+export async function replicaSetNames(page: Page): Promise<string[]> {
+  await rendered(page);
   return page.$$eval("[data-rs]", (els) => els.map((e) => e.getAttribute("data-rs") ?? ""));
 }
 

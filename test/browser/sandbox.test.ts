@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Browser, type SandboxPage, type StaticServer, startSandbox } from "./harness";
 import {
+  historyRevisions,
   podStates,
   replicaSetNames,
   runLine,
@@ -111,10 +112,7 @@ describe("the notes in the browser", () => {
       "2         kubectl set image deployment http-go http-go=gasbugs/http-go:v2 --record=true",
       "",
     ]);
-    const rows = await page.$$eval(".history-table tbody tr", (els) =>
-      els.map((e) => e.getAttribute("data-revision")),
-    );
-    expect(rows).toEqual(["2", "1"]);
+    expect(await historyRevisions(page)).toEqual(["2", "1"]);
     const diff = await page.$$eval(".diff-body > div", (els) => els.map((e) => e.textContent ?? ""));
     expect(diff.filter((l) => l.startsWith("- ") || l.startsWith("+ ")).map((l) => l.trim())).toEqual([
       "-       image: gasbugs/http-go:v1",
