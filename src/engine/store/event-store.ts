@@ -25,11 +25,13 @@ const SEQUENCE_NAME = /\.17f([0-9a-f]{13})$/;
 
 /**
  * The chunk of per-object bookkeeping (the correlator's index here, its token buckets in
- * event-aggregation.ts): a uid's last two characters. Generated uids end in a counter's hex digits, so
- * objects spread evenly over 256 chunks and a pass copies only the chunks of the objects it touched.
+ * event-aggregation.ts): a uid's 3rd- and 4th-last characters, the counter's hex digits above the last
+ * two (uidFor). Objects made one after another share a chunk of 256, and a controller pass mostly
+ * records about objects made together (a slow-start batch of pods), so it copies a few chunks; the last
+ * two characters spread every batch over all 256 chunks, and a 10,000-pod pass copied all of them.
  */
 export function uidChunk(uid: string): string {
-  return uid.slice(-2) || "_";
+  return uid.slice(-4, -2) || "_";
 }
 
 /** The chunk of an event key: by creation sequence when the name carries one (appends touch one chunk), else by its tail. */
