@@ -54,6 +54,7 @@ async function start(): Promise<void> {
   Object.assign(window, {
     __sandbox: app,
     __terminalText: (id: number) => terminalControllers.get(id)?.text() ?? "",
+    __terminalFlushed: (id: number) => terminalControllers.get(id)?.flushed(),
   });
   const root = document.getElementById("root");
   if (root) createRoot(root).render(<App app={app} />);

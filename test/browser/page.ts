@@ -73,8 +73,14 @@ export async function historyRevisions(page: Page): Promise<Array<string | null>
   return page.$$eval(".history-table tbody tr", (els) => els.map((e) => e.getAttribute("data-revision")));
 }
 
-/** Everything terminal `id` shows, scrollback included. */
-export function terminalText(page: Page, id = 1): Promise<string> {
+/** Waits until terminal `id` has drawn everything written to it (xterm draws writes in a later task). */
+export async function terminalFlushed(page: Page, id = 1): Promise<void> {
+  await page.evaluate(`window.__terminalFlushed(${id})`);
+}
+
+/** Everything terminal `id` shows, scrollback included, once it has drawn what was written to it. */
+export async function terminalText(page: Page, id = 1): Promise<string> {
+  await terminalFlushed(page, id);
   return page.evaluate(`window.__terminalText(${id})`) as Promise<string>;
 }
 
@@ -157,6 +163,8 @@ export async function outputOf(page: Page, line: string, id = 1): Promise<string
 
 /** Waits until terminal `id` shows the next prompt after the line `$ ${line}`. */
 export async function waitNextPrompt(page: Page, line: string, id = 1): Promise<void> {
+  // Drawn first, so an earlier run of the same line (followed by its prompt) is not taken for this one.
+  await terminalFlushed(page, id);
   await page.waitForFunction(
     `(() => { const all = window.__terminalText(${id}).split("\\n"); const i = all.lastIndexOf(${JSON.stringify(`$ ${line}`)}); return i >= 0 && all.slice(i + 1).some((l) => l.startsWith("$ ")); })()`,
   );

@@ -69,6 +69,14 @@ export class TerminalController {
     return lines.join("\n");
   }
 
+  /**
+   * Resolves once xterm has drawn everything written so far: xterm parses writes in a later task (a
+   * setTimeout), so right after a command its buffer can still show the screen before it.
+   */
+  flushed(): Promise<void> {
+    return new Promise((done) => this.xterm.write("", done));
+  }
+
   /** Stops listening (the xterm itself belongs to the component). */
   dispose(): void {
     for (const c of this.cleanups.splice(0)) c();
