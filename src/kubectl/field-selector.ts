@@ -54,7 +54,8 @@ export function parseFieldSelector(text: string): FieldTerm[] {
 
 /** The value of `field` on `obj` as the field set of its kind holds it (absent = ""). */
 function fieldValue(obj: KObject, field: string): string {
-  if (field === "source") return String(obj.source?.component ?? "");
+  // ToSelectableFields: source.component, else reportingComponent (events.k8s.io events have no source).
+  if (field === "source") return String(obj.source?.component || obj.reportingComponent || "");
   if (field === "spec.host") return fieldValue(obj, "spec.nodeName");
   if (field === "spec.hostNetwork") return String(obj.spec?.hostNetwork ?? false);
   if (field === "spec.unschedulable") return String(obj.spec?.unschedulable ?? false);

@@ -153,6 +153,9 @@ export function shiftTimes<T>(objects: T, deltaMs: number): T {
   const walk = (v: unknown): unknown => {
     if (typeof v === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(v))
       return new Date(Date.parse(v) + deltaMs).toISOString().replace(".000Z", "Z");
+    // metav1.MicroTime (an events.k8s.io event's eventTime): six fractional digits, kept as six.
+    if (typeof v === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(v))
+      return `${new Date(Date.parse(v) + deltaMs).toISOString().slice(0, 23)}${v.slice(23)}`;
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === "object")
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));

@@ -56,9 +56,9 @@ export function oursOnly(objects: KObject[], nowSec: number, args: string[]): Ra
 }
 
 const DATE = /[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d \+0000/g;
-const TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g;
+const TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?Z/g;
 
-/** Output with absolute dates replaced by `<date>` and `<time>` (they depend on when the test runs; ages and layout do not). */
+/** Output with absolute dates replaced by `<date>` and `<time>` (they depend on when the test runs; ages and layout do not), MicroTime `.000000Z` ones too. */
 export function normalizeDates(text: string): string {
   return text.replace(DATE, "<date>").replace(TIME, "<time>");
 }

@@ -14,6 +14,23 @@ export interface EventSource {
 }
 
 /**
+ * Recorders of the events.k8s.io API (client-go tools/events): the scheduler. Its Eventf names an
+ * action (`Scheduled` is recorded with action `Binding`), and NewRecorder sets reportingInstance to
+ * `<reportingController>-<hostname>`: minikube's control plane runs on the host `minikube`.
+ */
+const EVENTS_API_RECORDERS: Record<string, { instance: string; actions: Record<string, string> }> = {
+  "default-scheduler": {
+    instance: "default-scheduler-minikube",
+    actions: { Scheduled: "Binding", FailedScheduling: "Scheduling" },
+  },
+};
+
+/** metav1.MicroTime as JSON (RFC3339Micro, `2006-01-02T15:04:05.000000Z07:00`) of a simulated instant. */
+export function microTimestamp(state: Pick<ClusterState, "epoch">, simMs: number): string {
+  return new Date(state.epoch + Math.floor(simMs)).toISOString().replace(/Z$/, "000Z");
+}
+
+/**
  * Records an event about `obj` in the draft state. A repeat of the same type, reason and message on the
  * same object bumps `count` and `lastTimestamp` instead of adding an object, as the real recorder does.
  */
@@ -42,6 +59,16 @@ export function recordEvent(
   const correlation = c.key;
   const existingKey = correlatedEvent(state, uid, correlation);
   const existing = existingKey ? (getEvent(state, existingKey) as CoreEvent | undefined) : undefined;
+  const viaEventsApi = EVENTS_API_RECORDERS[source.component];
+  if (existing && viaEventsApi) {
+    // tools/events: the first isomorphic repeat writes series {count: 2, lastObservedTime}; later ones
+    // only bump the recorder's cached series until its 30-minute heartbeat, which is not modelled.
+    if (existing.series) return;
+    state.resourceVersion += 1;
+    existing.series = { count: 2, lastObservedTime: microTimestamp(state, state.now) };
+    existing.metadata.resourceVersion = String(state.resourceVersion);
+    return;
+  }
   state.resourceVersion += 1;
   if (existing) {
     existing.count = (existing.count ?? 1) + 1 + c.skipped;
@@ -53,7 +80,7 @@ export function recordEvent(
   state.uidCounter += 1;
   // Real event names are `<object>.<hex nanoseconds>`; a counter gives the same shape reproducibly.
   const name = `${obj.metadata.name}.${(0x17f0000000000000n + BigInt(state.uidCounter)).toString(16)}`;
-  const event: CoreEvent = {
+  const event = {
     apiVersion: "v1",
     kind: "Event",
     metadata: {
@@ -78,9 +105,35 @@ export function recordEvent(
     firstTimestamp: c.firstSeen === undefined ? now : timestamp(state, c.firstSeen),
     lastTimestamp: now,
     source,
+    // The old recorder (tools/record makeEvent) leaves EventTime zero: a zero metav1.MicroTime is a
+    // struct, so `omitempty` keeps it and it marshals as JSON null (`eventTime: null` in -o yaml).
+    eventTime: null,
     reportingComponent: "",
     reportingInstance: "",
   };
-  putEvent(state, `${ns}/${name}`, event as KObject);
+  if (viaEventsApi) asEventsApiEvent(event, viaEventsApi.instance, viaEventsApi.actions[reason], state);
+  putEvent(state, `${ns}/${name}`, event as unknown as KObject);
   rememberCorrelation(state, uid, correlation, `${ns}/${name}`);
+}
+
+/**
+ * An events.k8s.io Event as the API server shows it through core/v1 (pkg/apis/events/v1 conversion):
+ * eventTime, action and reportingController/Instance are set; the deprecated fields (source, count,
+ * first/lastTimestamp) stay zero, so `count` is omitted, the timestamps are null and `source: {}`.
+ */
+function asEventsApiEvent(
+  event: Record<string, unknown>,
+  instance: string,
+  action: string | undefined,
+  state: ClusterState,
+): void {
+  const source = event.source as EventSource;
+  event.eventTime = microTimestamp(state, state.now);
+  if (action) event.action = action;
+  event.reportingComponent = source.component;
+  event.reportingInstance = instance;
+  event.source = {};
+  event.firstTimestamp = null;
+  event.lastTimestamp = null;
+  delete event.count;
 }

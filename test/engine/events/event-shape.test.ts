@@ -1,0 +1,106 @@
+/**
+ * The shape of stored events, as a real v1.32 cluster serves them through core/v1. Facts from Kubernetes
+ * source:
+ *  - staging/src/k8s.io/api/core/v1/types.go: `EventTime metav1.MicroTime json:"eventTime,omitempty"`;
+ *    MicroTime is a struct (omitempty never drops it) whose zero value marshals as `null`.
+ *  - client-go tools/record/event.go makeEvent (every controller-manager controller, the kubelet) sets
+ *    Count 1, FirstTimestamp and LastTimestamp, Source, and leaves EventTime zero and
+ *    ReportingController/ReportingInstance empty (`reportingComponent: ""`, json without omitempty).
+ *  - client-go tools/events (the scheduler: `Eventf(pod, nil, Normal, "Scheduled", "Binding", msg)`):
+ *    makeEvent sets EventTime (metav1.MicroTime, RFC3339Micro), Action, ReportingController =
+ *    "default-scheduler", ReportingInstance = `<controller>-<os.Hostname()>` (NewRecorder); the API
+ *    server converts events.k8s.io → core/v1 with DeprecatedSource/Count/First/LastTimestamp, all zero:
+ *    `source: {}`, no count, `firstTimestamp: null`, `lastTimestamp: null`.
+ */
+import { describe, expect, it } from "vitest";
+import { allEvents, type CoreEvent, createCluster, type KObject } from "../../../src/engine";
+
+function rolledOut(): CoreEvent[] {
+  const c = createCluster({ seed: 7 });
+  c.request((api) =>
+    api.create(
+      "deployments",
+      {
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name: "web" },
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: { app: "web" } },
+          template: {
+            metadata: { labels: { app: "web" } },
+            spec: { containers: [{ name: "web", image: "gasbugs/http-go:v1" }] },
+          },
+        },
+      } as KObject,
+      "default",
+    ),
+  );
+  c.advance(30_000);
+  return allEvents(c.state) as CoreEvent[];
+}
+
+/** The fields that differ between the two recorders, as `-o json` prints them (keys sorted, one per line). */
+function recorderFields(e: CoreEvent): string[] {
+  const keys = ["action", "count", "eventTime", "firstTimestamp", "lastTimestamp", "reportingComponent"];
+  const more = ["reportingInstance", "source"];
+  const raw = e as unknown as Record<string, unknown>;
+  return [...keys, ...more]
+    .filter((k) => k in raw && raw[k] !== undefined)
+    .map((k) => `"${k}": ${JSON.stringify(raw[k])}`)
+    .map((l) =>
+      l.replace(/"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?Z"/, (m) =>
+        m.length > 22 ? '"<micro>"' : '"<time>"',
+      ),
+    );
+}
+
+describe("events as the old recorder (tools/record) stores them", () => {
+  it("has eventTime null, a count, both timestamps and its source", () => {
+    const events = rolledOut();
+    const pulling = events.find((e) => e.reason === "Pulling");
+    expect(recorderFields(pulling as CoreEvent)).toEqual([
+      '"count": 1',
+      '"eventTime": null',
+      '"firstTimestamp": "<time>"',
+      '"lastTimestamp": "<time>"',
+      '"reportingComponent": ""',
+      '"reportingInstance": ""',
+      '"source": {"component":"kubelet","host":"minikube"}',
+    ]);
+    const scaled = events.find((e) => e.reason === "ScalingReplicaSet");
+    expect(recorderFields(scaled as CoreEvent)).toEqual([
+      '"count": 1',
+      '"eventTime": null',
+      '"firstTimestamp": "<time>"',
+      '"lastTimestamp": "<time>"',
+      '"reportingComponent": ""',
+      '"reportingInstance": ""',
+      '"source": {"component":"deployment-controller"}',
+    ]);
+  });
+
+  it("gives every old-recorder event eventTime null and the scheduler's a MicroTime", () => {
+    const events = rolledOut();
+    for (const e of events) {
+      if (e.reason === "Scheduled") expect(e.eventTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+      else expect(e.eventTime).toBeNull();
+    }
+    expect(events.length).toBeGreaterThan(5);
+  });
+});
+
+describe("the scheduler's events (tools/events, read back through core/v1)", () => {
+  it("has action Binding, a MicroTime eventTime, reporting fields set and the deprecated ones zero", () => {
+    const scheduled = rolledOut().find((e) => e.reason === "Scheduled");
+    expect(recorderFields(scheduled as CoreEvent)).toEqual([
+      '"action": "Binding"',
+      '"eventTime": "<micro>"',
+      '"firstTimestamp": null',
+      '"lastTimestamp": null',
+      '"reportingComponent": "default-scheduler"',
+      '"reportingInstance": "default-scheduler-minikube"',
+      '"source": {}',
+    ]);
+  });
+});
