@@ -332,7 +332,7 @@ const STORED: Record<string, string> = {
     "Metadata:",
     "  Creation Timestamp:  <time>",
     "  Resource Version:    48",
-    "  UID:                 event-43",
+    "  UID:                 935170bb-0000-4000-8000-935170bb002b",
     "Reason:                Scheduled",
     "Reporting Component:   default-scheduler",
     "Reporting Instance:    default-scheduler-minikube",

@@ -27,9 +27,5 @@ export function nextRandomInt(state: ClusterState, bound: number): number {
   return Math.floor(r * bound);
 }
 
-/** A uid with the real 8-4-4-4-12 shape, derived from a counter so runs are reproducible. */
-export function uidFor(n: number): string {
-  const hex = (n * 2654435761).toString(16).padStart(8, "0").slice(-8);
-  const tail = n.toString(16).padStart(12, "0");
-  return `${hex}-${tail.slice(0, 4)}-4${tail.slice(4, 7)}-8${tail.slice(7, 10)}-${hex}${tail.slice(8, 12)}`;
-}
+/** A uid with the real 8-4-4-4-12 shape (store/uid.ts: the event recorder draws from the same counter). */
+export { uidFor } from "../store/uid";

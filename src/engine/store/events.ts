@@ -6,6 +6,7 @@ import type { CoreEvent, KObject } from "../model/types";
 import { correlateEvent } from "./event-aggregation";
 import { correlatedEvent, getEvent, putEvent, rememberCorrelation } from "./event-store";
 import { type ClusterState, timestamp } from "./state";
+import { uidFor } from "./uid";
 
 /** The component that reported an event: `deployment-controller`, `replicaset-controller`, `kubelet`, `default-scheduler`. */
 export interface EventSource {
@@ -88,7 +89,7 @@ export function recordEvent(
       namespace: ns,
       creationTimestamp: now,
       resourceVersion: String(state.resourceVersion),
-      uid: `event-${state.uidCounter}`,
+      uid: uidFor(state.uidCounter),
     },
     involvedObject: {
       apiVersion: obj.apiVersion,

@@ -104,3 +104,23 @@ describe("the scheduler's events (tools/events, read back through core/v1)", () 
     ]);
   });
 });
+
+describe("event uids", () => {
+  // A real uid is a random (version 4, variant 10xx) UUID: 8-4-4-4-12 lower-case hex digits.
+  const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it("have the 8-4-4-4-12 shape, unique among every object's uid", () => {
+    const events = rolledOut();
+    for (const e of events) expect(e.metadata?.uid).toMatch(UUID_V4);
+    const uids = new Set(events.map((e) => e.metadata?.uid));
+    expect(uids.size).toBe(events.length);
+    for (const e of events) expect(uids.has(e.involvedObject.uid)).toBe(false);
+  });
+
+  it("are the same for the same seed and the same requests", () => {
+    const a = rolledOut().map((e) => `${e.metadata?.name} ${e.metadata?.uid}`);
+    const b = rolledOut().map((e) => `${e.metadata?.name} ${e.metadata?.uid}`);
+    expect(a).toEqual(b);
+    expect(a.length).toBeGreaterThan(5);
+  });
+});
