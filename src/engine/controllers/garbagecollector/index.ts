@@ -2,8 +2,15 @@
  * The garbage collector (background cascading deletion): an object whose owner references all point
  * at owners that no longer exist (same uid) is deleted, so deleting a Deployment removes its
  * ReplicaSets, and deleting a ReplicaSet its pods (which then terminate gracefully).
+ *
+ * An owner is looked up as the real collector does (garbagecollector.go isDangling): by the reference's
+ * apiVersion and kind, the dependent's namespace and the owner's name, then compared by uid; a kind
+ * the server does not serve is never taken for gone. One lookup per reference, instead of a set of
+ * every uid rebuilt on each pass (20,000 uids while 10,000 pods roll over).
  */
-import type { KObject } from "../../model/types";
+import { readStored } from "../../api/storage";
+import { type ResourceType, resourceTypeForKind } from "../../model/resources";
+import type { KObject, OwnerReference } from "../../model/types";
 import type { ClusterState } from "../../store/state";
 import { objectKey } from "../../store/state";
 import type { Controller } from "../controller";
@@ -12,23 +19,19 @@ import { baseState } from "../podutil";
 /** Resources whose objects can have owners in the sandbox. */
 const DEPENDENT_RESOURCES = ["replicasets", "pods", "endpoints"] as const;
 
-/** Buckets too large to be owners here, and never owners in the sandbox. */
-const NOT_OWNERS = new Set(["events"]);
-
 /** The garbage collector. */
 export const garbageCollector: Controller = {
   name: "garbage-collector",
   reconcile(ctx) {
     const base = baseState(ctx.state);
-    const uids = ownerUids(base);
     let wrote = false;
     for (const resource of DEPENDENT_RESOURCES) {
       const bucket = base.objects[resource] ?? {};
       for (const key in bucket) {
         const obj = bucket[key] as KObject;
-        const refs = obj.metadata.ownerReferences;
+        const refs: OwnerReference[] | undefined = obj.metadata.ownerReferences;
         if (!refs || refs.length === 0 || obj.metadata.deletionTimestamp) continue;
-        if (refs.some((r) => uids.has(r.uid))) continue;
+        if (!refs.every((r) => isDangling(base, obj, r))) continue;
         ctx.api.delete(resource, obj.metadata.namespace, obj.metadata.name);
         ctx.decide(
           `${resource}/${objectKey(obj.metadata.namespace, obj.metadata.name)}`,
@@ -42,21 +45,19 @@ export const garbageCollector: Controller = {
   nextWake: () => undefined,
 };
 
-const uidCache = new WeakMap<object, Set<string>>();
+/** True when the owner `ref` names is not there: no object of its kind and name, or one with another uid. */
+function isDangling(state: ClusterState, dependent: KObject, ref: OwnerReference): boolean {
+  const t = ownerType(ref);
+  if (!t) return false;
+  const owner = readStored(state, t, dependent.metadata.namespace, ref.name);
+  return owner?.metadata.uid !== ref.uid;
+}
 
-/** Every uid that can own something, memoized per objects value. */
-function ownerUids(state: ClusterState): Set<string> {
-  const cached = uidCache.get(state.objects);
-  if (cached) return cached;
-  const uids = new Set<string>();
-  for (const resource in state.objects) {
-    if (NOT_OWNERS.has(resource)) continue;
-    const bucket = state.objects[resource] ?? {};
-    for (const key in bucket) {
-      const uid = bucket[key]?.metadata.uid;
-      if (uid) uids.add(uid);
-    }
-  }
-  uidCache.set(state.objects, uids);
-  return uids;
+const ownerTypes = new Map<string, ResourceType | undefined>();
+
+/** The served type of an owner reference's apiVersion and kind (memoized: one per pod and pass otherwise). */
+function ownerType(ref: OwnerReference): ResourceType | undefined {
+  const id = `${ref.apiVersion} ${ref.kind}`;
+  if (!ownerTypes.has(id)) ownerTypes.set(id, resourceTypeForKind(ref.kind, ref.apiVersion));
+  return ownerTypes.get(id);
 }
