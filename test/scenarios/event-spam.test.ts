@@ -11,7 +11,7 @@
  * stored until the bucket runs dry at 203 s, then one gets through about every 300 s: at 303 s, 603 s, …
  * 3,303 s. At 3,500 s that last one is 197 s old (3m17s) and is the 330th probe failure with that message;
  * the first was at 13 s (58m). (3,500 s, not an hour: the API server deletes events an hour after their
- * last write, --event-ttl=1h, which the sandbox does not model.)
+ * last write, --event-ttl=1h, and at 3,600 s the Scheduled … Started events would be gone.)
  */
 import { describe, expect, it } from "vitest";
 import { lines, Sandbox } from "./sandbox";

@@ -2,12 +2,13 @@
  * The components a default cluster runs, in the fixed order each settle round runs them: the
  * deployment controller first (it writes ReplicaSets), then the ReplicaSet controller (pods), the
  * scheduler (binds them), the kubelet (runs them), the endpoints controller (routes to the ready ones),
- * the garbage collector (owner references), and the small namespace loops.
+ * the garbage collector (owner references), the small namespace loops, and the API server's event TTL.
  */
 import { clusterRoleAggregationController } from "./clusterrole-aggregation";
 import type { Controller } from "./controller";
 import { deploymentController } from "./deployment";
 import { endpointsController } from "./endpoints";
+import { eventTtlController } from "./event-ttl";
 import { garbageCollector } from "./garbagecollector";
 import { kubeletController } from "./kubelet";
 import { quotaController } from "./quota";
@@ -28,5 +29,6 @@ export function defaultControllers(): Controller[] {
     garbageCollector,
     quotaController,
     clusterRoleAggregationController,
+    eventTtlController,
   ];
 }

@@ -77,6 +77,36 @@ export function eventKey(e: EventFacts): string {
   return `${e.uid}|${e.type}|${e.reason}|${e.component}|${e.host ?? ""}|${e.message}`;
 }
 
+/** The correlation key of a combined event: the group's (source, object, type, reason), without the message. */
+export function combinedKey(e: EventFacts): string {
+  return `${e.uid}|${e.type}|${e.reason}|${e.component}|${e.host ?? ""}|\u0000combined`;
+}
+
+/**
+ * Drops the record of `e`'s source + object once it is at rest, when keeping it changes nothing: the
+ * bucket has refilled to SPAM_BURST (25 tokens at 1 per 300 s: at most 7,500 s), every group is older
+ * than AGGREGATE_INTERVAL_MS (a new event starts it afresh anyway) and no dropped repeat waits to be
+ * counted. A fresh record behaves the same, so a long session does not keep one per deleted pod.
+ */
+export function forgetIdleSource(state: ClusterState, e: EventFacts): void {
+  const all: CorrelatorState | undefined = state.runtime.eventCorrelator;
+  const id = uidChunk(e.uid);
+  const chunk = all?.[id];
+  const spamKey = `${e.uid}|${e.component}|${e.host ?? ""}`;
+  const rec = chunk?.[spamKey];
+  if (!all || !chunk || !rec || !atRest(rec, state.now)) return;
+  delete chunk[spamKey];
+  for (const _ in chunk) return;
+  delete all[id];
+}
+
+function atRest(rec: SourceRecord, now: number): boolean {
+  if (rec.skipped && Object.keys(rec.skipped).length > 0) return false;
+  if (rec.tokens + (now - rec.at) / SPAM_REFILL_MS < SPAM_BURST) return false;
+  for (const g in rec.groups) if (now - (rec.groups[g]?.at ?? now) <= AGGREGATE_INTERVAL_MS) return false;
+  return true;
+}
+
 /**
  * Runs the correlator over an event about to be recorded at `state.now`, in the draft state. Returns
  * undefined when the spam filter drops it. Example: the 10th FailedCreate (each naming another pod)
@@ -90,7 +120,7 @@ export function correlateEvent(state: ClusterState, e: EventFacts): Correlated |
   let key = eventKey(e);
   if (aggregate(rec, `${e.type}|${e.reason}`, e.message, now)) {
     message = COMBINED_PREFIX + e.message;
-    key = `${e.uid}|${e.type}|${e.reason}|${e.component}|${e.host ?? ""}|\u0000combined`;
+    key = combinedKey(e);
   }
   if (!takeToken(rec, now)) {
     rec.skipped ??= {};

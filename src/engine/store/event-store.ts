@@ -11,12 +11,21 @@ import type { ClusterState } from "./state";
 export interface EventStore {
   chunks: Record<string, Record<string, KObject>>;
   index: Record<string, Record<string, string>>;
+  /** When each event expires (simulated ms: its latest write + EVENT_TTL_MS), by chunk, then key (event-expiry.ts). */
+  expiry?: Record<string, Record<string, number>>;
+  /** Per chunk, an instant no later than its earliest expiry (exact after a sweep; an update can leave it early). */
+  due?: Record<string, number>;
+  /** An instant no later than every chunk's `due`, or undefined when nothing waits: what the clock wakes for. */
+  next?: number;
 }
 
 /** An empty store. */
 export function emptyEventStore(): EventStore {
-  return { chunks: {}, index: {} };
+  return { chunks: {}, index: {}, expiry: {}, due: {} };
 }
+
+/** `--event-ttl` of the API server: 1h0m0s by default (kube-apiserver options, DefaultEventTTL). */
+export const EVENT_TTL_MS = 3_600_000;
 
 /** Events per sequence chunk: 256 keeps a chunk copy under a few microseconds. */
 const CHUNK_SIZE = 256;
@@ -46,10 +55,26 @@ export function getEvent(state: ClusterState, key: string): KObject | undefined 
   return state.events.chunks[eventChunk(key)]?.[key];
 }
 
-/** Stores (adds or replaces) an event under `key`, in the draft state. */
+/** Stores (adds or replaces) an event under `key`, in the draft state; its hour (EVENT_TTL_MS) starts again. */
 export function putEvent(state: ClusterState, key: string, event: KObject): void {
   const chunk = (state.events.chunks[eventChunk(key)] ??= {});
   chunk[key] = event;
+  touchEvent(state, key);
+}
+
+/**
+ * Restarts the hour of the event under `key` (every write gets a fresh etcd lease: event-expiry.ts).
+ * Time never runs backwards, so the new expiry is the latest of all and the lower bounds stay valid.
+ */
+export function touchEvent(state: ClusterState, key: string): void {
+  const store = state.events;
+  const id = eventChunk(key);
+  const at = state.now + EVENT_TTL_MS;
+  const expiry = (store.expiry ??= {});
+  (expiry[id] ??= {})[key] = at;
+  const due = (store.due ??= {});
+  if (due[id] === undefined) due[id] = at;
+  if (store.next === undefined) store.next = at;
 }
 
 /** Removes the event under `key`, in the draft state. */
@@ -58,7 +83,12 @@ export function removeEvent(state: ClusterState, key: string): void {
   const chunk = state.events.chunks[id];
   if (!chunk?.[key]) return;
   delete chunk[key];
-  if (Object.keys(chunk).length === 0) delete state.events.chunks[id];
+  const expiry = state.events.expiry?.[id];
+  if (expiry) delete expiry[key];
+  if (Object.keys(chunk).length > 0) return;
+  // The chunk's lower bound (`due`) may stay: a sweep that finds nothing there drops it.
+  delete state.events.chunks[id];
+  delete state.events.expiry?.[id];
 }
 
 /** Every stored event, in no particular order. */
@@ -77,6 +107,16 @@ export function allEvents(state: Pick<ClusterState, "events">): KObject[] {
 /** The key of the event a repeat of `correlation` (about the object `uid`) would aggregate into. */
 export function correlatedEvent(state: ClusterState, uid: string, correlation: string): string | undefined {
   return state.events.index[uidChunk(uid)]?.[correlation];
+}
+
+/** Forgets `correlation` (about the object `uid`) if it still names the event under `key` (which expired). */
+export function forgetCorrelation(state: ClusterState, uid: string, correlation: string, key: string): void {
+  const id = uidChunk(uid);
+  const chunk = state.events.index[id];
+  if (chunk?.[correlation] !== key) return;
+  delete chunk[correlation];
+  for (const _ in chunk) return;
+  delete state.events.index[id];
 }
 
 /** Remembers that `correlation` (about the object `uid`) is recorded as the event under `key`. */

@@ -4,7 +4,7 @@
  */
 import type { CoreEvent, KObject } from "../model/types";
 import { correlateEvent } from "./event-aggregation";
-import { correlatedEvent, getEvent, putEvent, rememberCorrelation } from "./event-store";
+import { correlatedEvent, getEvent, putEvent, rememberCorrelation, touchEvent } from "./event-store";
 import { type ClusterState, timestamp } from "./state";
 import { uidFor } from "./uid";
 
@@ -61,21 +61,23 @@ export function recordEvent(
   const existingKey = correlatedEvent(state, uid, correlation);
   const existing = existingKey ? (getEvent(state, existingKey) as CoreEvent | undefined) : undefined;
   const viaEventsApi = EVENTS_API_RECORDERS[source.component];
-  if (existing && viaEventsApi) {
+  if (existingKey && existing && viaEventsApi) {
     // tools/events: the first isomorphic repeat writes series {count: 2, lastObservedTime}; later ones
     // only bump the recorder's cached series until its 30-minute heartbeat, which is not modelled.
     if (existing.series) return;
     state.resourceVersion += 1;
     existing.series = { count: 2, lastObservedTime: microTimestamp(state, state.now) };
     existing.metadata.resourceVersion = String(state.resourceVersion);
+    touchEvent(state, existingKey);
     return;
   }
   state.resourceVersion += 1;
-  if (existing) {
+  if (existingKey && existing) {
     existing.count = (existing.count ?? 1) + 1 + c.skipped;
     existing.message = c.message;
     existing.lastTimestamp = now;
     existing.metadata.resourceVersion = String(state.resourceVersion);
+    touchEvent(state, existingKey);
     return;
   }
   state.uidCounter += 1;
