@@ -15,7 +15,7 @@
  * pass unchanged. Not modelled: the 4,096-entry LRU caches (a learner's cluster never fills them) and the
  * random choice of the message dropped from a full group (here: the oldest, for reproducibility).
  */
-import { uidChunk } from "./event-store";
+import { byUidChunk, editChunk, uidChunk } from "./event-store";
 import type { ClusterState } from "./state";
 
 /** Distinct messages of a group before the next one is combined (defaultAggregateMaxEvents). */
@@ -83,21 +83,23 @@ export function combinedKey(e: EventFacts): string {
 }
 
 /**
- * Drops the record of `e`'s source + object once it is at rest, when keeping it changes nothing: the
+ * Drops the record of each event's source + object once it is at rest, when keeping it changes nothing: the
  * bucket has refilled to SPAM_BURST (25 tokens at 1 per 300 s: at most 7,500 s), every group is older
  * than AGGREGATE_INTERVAL_MS (a new event starts it afresh anyway) and no dropped repeat waits to be
  * counted. A fresh record behaves the same, so a long session does not keep one per deleted pod.
  */
-export function forgetIdleSource(state: ClusterState, e: EventFacts): void {
+export function forgetIdleSources(state: ClusterState, sources: readonly EventFacts[]): void {
   const all: CorrelatorState | undefined = state.runtime.eventCorrelator;
-  const id = uidChunk(e.uid);
-  const chunk = all?.[id];
-  const spamKey = `${e.uid}|${e.component}|${e.host ?? ""}`;
-  const rec = chunk?.[spamKey];
-  if (!all || !chunk || !rec || !atRest(rec, state.now)) return;
-  delete chunk[spamKey];
-  for (const _ in chunk) return;
-  delete all[id];
+  if (!all) return;
+  for (const [id, facts] of byUidChunk(sources)) {
+    editChunk(all, id, (chunk) => {
+      for (const e of facts) {
+        const spamKey = `${e.uid}|${e.component}|${e.host ?? ""}`;
+        const rec = chunk[spamKey];
+        if (rec && atRest(rec, state.now)) delete chunk[spamKey];
+      }
+    });
+  }
 }
 
 function atRest(rec: SourceRecord, now: number): boolean {

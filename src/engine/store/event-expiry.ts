@@ -20,9 +20,9 @@ import {
   combinedKey,
   type EventFacts,
   eventKey,
-  forgetIdleSource,
+  forgetIdleSources,
 } from "./event-aggregation";
-import { type EventStore, forgetCorrelation } from "./event-store";
+import { type EventStore, editChunk, forgetCorrelations } from "./event-store";
 import type { ClusterState } from "./state";
 
 /** The instant the next event may expire (a lower bound: the clock wakes there), or undefined if none waits. */
@@ -39,41 +39,46 @@ export function nextEventExpiry(state: Pick<ClusterState, "events">): number | u
 export function expireEvents(state: ClusterState): number {
   const store = state.events;
   if (store.next === undefined || store.next > state.now) return 0;
-  let deleted = 0;
+  const expired: [key: string, event: KObject][] = [];
   const due = (store.due ??= {});
   for (const id of Object.keys(due)) {
-    if ((due[id] ?? Number.POSITIVE_INFINITY) <= state.now) deleted += sweepChunk(state, store, id);
+    if ((due[id] ?? Number.POSITIVE_INFINITY) <= state.now) sweepChunk(state.now, store, id, expired);
   }
   store.next = earliest(due);
-  if (deleted > 0) state.resourceVersion += 1;
-  return deleted;
+  if (expired.length === 0) return 0;
+  forgetBookkeeping(state, expired);
+  state.resourceVersion += 1;
+  return expired.length;
 }
 
-/** Deletes the expired events of one chunk and sets its `due` to its exact earliest expiry. */
-function sweepChunk(state: ClusterState, store: EventStore, id: string): number {
-  const expiry = store.expiry?.[id] ?? {};
-  const chunk = store.chunks[id] ?? {};
-  let deleted = 0;
+/**
+ * Deletes the expired events of one chunk (collected in `expired`) and sets its `due` to its exact
+ * earliest expiry, or drops it when nothing is left to expire there.
+ */
+function sweepChunk(now: number, store: EventStore, id: string, expired: [string, KObject][]): void {
+  const gone: string[] = [];
   let first = Number.POSITIVE_INFINITY;
-  for (const key of Object.keys(expiry)) {
-    const at = expiry[key] ?? 0;
-    if (at > state.now) {
-      first = Math.min(first, at);
-      continue;
+  editChunk((store.expiry ??= {}), id, (expiry) => {
+    for (const key in expiry) {
+      const at = expiry[key] ?? 0;
+      if (at > now) first = Math.min(first, at);
+      else {
+        gone.push(key);
+        delete expiry[key];
+      }
     }
-    const event = chunk[key];
-    delete expiry[key];
-    if (!event) continue;
-    delete chunk[key];
-    forgetBookkeeping(state, event, key);
-    deleted++;
-  }
-  if (first === Number.POSITIVE_INFINITY) {
-    delete store.due?.[id];
-    delete store.expiry?.[id];
-    if (store.chunks[id] && Object.keys(chunk).length === 0) delete store.chunks[id];
-  } else if (store.due) store.due[id] = first;
-  return deleted;
+  });
+  editChunk(store.chunks, id, (chunk) => {
+    for (const key of gone) {
+      const event = chunk[key];
+      if (!event) continue;
+      expired.push([key, event]);
+      delete chunk[key];
+    }
+  });
+  const due = (store.due ??= {});
+  if (first === Number.POSITIVE_INFINITY) delete due[id];
+  else due[id] = first;
 }
 
 /** The earliest of the chunks' lower bounds. */
@@ -87,12 +92,25 @@ function earliest(due: Record<string, number>): number | undefined {
 }
 
 /**
- * The correlator's index entry of an expired event (its key is derived from the event as the recorder
- * made it: events.ts), and the source's spam/aggregation record once it is at rest.
+ * The correlator's index entries of expired events (the key derived from the event as the recorder made
+ * it: events.ts), and their sources' spam/aggregation records once those are at rest.
  */
-function forgetBookkeeping(state: ClusterState, obj: KObject, key: string): void {
-  const e = obj as CoreEvent;
-  const facts: EventFacts = {
+function forgetBookkeeping(state: ClusterState, expired: readonly [string, KObject][]): void {
+  const facts = expired.map(([key, obj]) => ({ key, ...factsOf(obj as CoreEvent) }));
+  forgetCorrelations(
+    state,
+    facts.map((f) => ({
+      uid: f.uid,
+      key: f.key,
+      correlation: f.message.startsWith(COMBINED_PREFIX) ? combinedKey(f) : eventKey(f),
+    })),
+  );
+  forgetIdleSources(state, facts);
+}
+
+/** What the correlator looked at when the event was recorded. */
+function factsOf(e: CoreEvent): EventFacts {
+  return {
     uid: e.involvedObject?.uid ?? "",
     type: e.type ?? "",
     reason: e.reason ?? "",
@@ -100,7 +118,4 @@ function forgetBookkeeping(state: ClusterState, obj: KObject, key: string): void
     component: e.source?.component || e.reportingComponent || "",
     host: e.source?.host,
   };
-  const combined = facts.message.startsWith(COMBINED_PREFIX);
-  forgetCorrelation(state, facts.uid, combined ? combinedKey(facts) : eventKey(facts), key);
-  forgetIdleSource(state, facts);
 }

@@ -4,6 +4,7 @@
  * (immer copies a changed object whole), which cost 37 of the 60 seconds the rollout took. Chunks of at
  * most 256 events, filled in creation order, make a pass copy only the chunks it touched.
  */
+import { current, isDraft } from "immer";
 import type { KObject } from "../model/types";
 import type { ClusterState } from "./state";
 
@@ -109,14 +110,56 @@ export function correlatedEvent(state: ClusterState, uid: string, correlation: s
   return state.events.index[uidChunk(uid)]?.[correlation];
 }
 
-/** Forgets `correlation` (about the object `uid`) if it still names the event under `key` (which expired). */
-export function forgetCorrelation(state: ClusterState, uid: string, correlation: string, key: string): void {
-  const id = uidChunk(uid);
-  const chunk = state.events.index[id];
-  if (chunk?.[correlation] !== key) return;
-  delete chunk[correlation];
-  for (const _ in chunk) return;
-  delete state.events.index[id];
+/** An index entry to drop if it still names the event under `key` (which expired). */
+export interface StaleCorrelation {
+  uid: string;
+  correlation: string;
+  key: string;
+}
+
+/** Forgets index entries that still name expired events, one plain copy per touched index chunk. */
+export function forgetCorrelations(state: ClusterState, stale: readonly StaleCorrelation[]): void {
+  for (const [id, entries] of byUidChunk(stale)) {
+    editChunk(state.events.index, id, (chunk) => {
+      for (const s of entries) if (chunk[s.correlation] === s.key) delete chunk[s.correlation];
+    });
+  }
+}
+
+/** Items grouped by `uidChunk` of their `uid`. */
+export function byUidChunk<T extends { uid: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const id = uidChunk(item.uid);
+    const group = groups.get(id);
+    if (group) group.push(item);
+    else groups.set(id, [item]);
+  }
+  return groups;
+}
+
+/**
+ * Edits `parent[id]` on a plain copy and puts the copy back, or removes it when it ends up empty. On a
+ * draft every read and delete goes through a proxy (and a read of an object value makes a draft of it);
+ * the hour in which a 10,000-pod cluster's 50,000 events expire took 8.0 s that way, 1.1 s on copies.
+ */
+export function editChunk<V>(
+  parent: Record<string, Record<string, V>>,
+  id: string,
+  edit: (chunk: Record<string, V>) => void,
+): void {
+  const found = parent[id];
+  if (!found) return;
+  // current() of a draft is frozen here, so it is spread into a copy that can be edited.
+  const chunk: Record<string, V> = {
+    ...(isDraft(found) ? (current(found as object) as Record<string, V>) : found),
+  };
+  edit(chunk);
+  for (const _ in chunk) {
+    parent[id] = chunk;
+    return;
+  }
+  delete parent[id];
 }
 
 /** Remembers that `correlation` (about the object `uid`) is recorded as the event under `key`. */
