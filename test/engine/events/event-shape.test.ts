@@ -14,6 +14,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { allEvents, type CoreEvent, createCluster, type KObject } from "../../../src/engine";
+import { Sandbox } from "../../scenarios/sandbox";
 
 function rolledOut(): CoreEvent[] {
   const c = createCluster({ seed: 7 });
@@ -122,5 +123,21 @@ describe("event uids", () => {
     const b = rolledOut().map((e) => `${e.metadata?.name} ${e.metadata?.uid}`);
     expect(a).toEqual(b);
     expect(a.length).toBeGreaterThan(5);
+  });
+});
+
+describe("--field-selector source= on events.k8s.io events", () => {
+  it("matches the scheduler's events by reportingComponent (ToSelectableFields: source, else reportingController)", () => {
+    const s = new Sandbox();
+    s.run("kubectl create deployment web --image=gasbugs/http-go:v1");
+    s.sleep(10_000);
+    const out = s.run(
+      "kubectl get events --field-selector source=default-scheduler -o jsonpath={.items[*].reason}",
+    );
+    expect(out.stdout).toBe("Scheduled");
+    const kubelet = s.run(
+      "kubectl get events --field-selector source=kubelet -o jsonpath={.items[*].reason}",
+    );
+    expect(kubelet.stdout).toBe("Pulling Pulled Created Started");
   });
 });
