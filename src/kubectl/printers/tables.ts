@@ -118,6 +118,17 @@ export function formatEndpoints(ep: KObject): string {
   return count > list.length ? `${list.join(",")} + ${count - list.length} more...` : list.join(",");
 }
 
+/**
+ * formatEventSource: `component, instance`, each falling back to reportingComponent/reportingInstance
+ * (events.k8s.io events such as the scheduler's have an empty source): `default-scheduler,
+ * default-scheduler-minikube`, `kubelet, minikube`, `deployment-controller`.
+ */
+function eventSource(e: KObject): string {
+  const component = e.source?.component || e.reportingComponent || "";
+  const instance = e.source?.host || e.reportingInstance || "";
+  return instance ? `${component}, ${instance}` : component;
+}
+
 function eventTime(e: KObject, now: number): { first: string; last: string } {
   const first = e.firstTimestamp ? ageOf(e.firstTimestamp, now) : ageOf(e.eventTime, now);
   const last = e.lastTimestamp ? ageOf(e.lastTimestamp, now) : first;
@@ -193,7 +204,7 @@ export const TABLE_COLUMNS: Record<string, Column[]> = {
         : String(o.involvedObject?.kind ?? "").toLowerCase(),
     ),
     col("Subobject", (o) => o.involvedObject?.fieldPath ?? "", true),
-    col("Source", (o) => [o.source?.component, o.source?.host].filter(Boolean).join(", "), true),
+    col("Source", eventSource, true),
     col("Message", (o) => String(o.message ?? "").trim()),
     col("First Seen", (o, now) => eventTime(o, now).first, true),
     col("Count", (o) => String(o.count ?? 1), true),

@@ -141,3 +141,19 @@ describe("--field-selector source= on events.k8s.io events", () => {
     expect(kubelet.stdout).toBe("Pulling Pulled Created Started");
   });
 });
+
+describe("get events -o wide SOURCE (printers.go formatEventSource)", () => {
+  it("falls back to reportingComponent, reportingInstance when source is empty", () => {
+    const s = new Sandbox();
+    s.run("kubectl create deployment web --image=gasbugs/http-go:v1");
+    s.sleep(10_000);
+    // The row's SOURCE cell, then MESSAGE (columns are separated by at least 3 spaces).
+    const row = (reason: string) =>
+      s.run(`kubectl get events -o wide --field-selector reason=${reason}`).stdout.split("\n")[1];
+    expect(row("Scheduled")).toMatch(
+      / {3}default-scheduler, default-scheduler-minikube {3,}Successfully assigned /,
+    );
+    expect(row("Pulling")).toMatch(/ {3}kubelet, minikube {3,}Pulling image /);
+    expect(row("ScalingReplicaSet")).toMatch(/ {3}deployment-controller {3,}Scaled up replica set /);
+  });
+});
