@@ -129,8 +129,10 @@ function eventSource(e: KObject): string {
   return instance ? `${component}, ${instance}` : component;
 }
 
+/** printEvent's times: first from firstTimestamp or eventTime; last from series, lastTimestamp, or first. */
 function eventTime(e: KObject, now: number): { first: string; last: string } {
   const first = e.firstTimestamp ? ageOf(e.firstTimestamp, now) : ageOf(e.eventTime, now);
+  if (e.series) return { first, last: ageOf(e.series.lastObservedTime, now) };
   const last = e.lastTimestamp ? ageOf(e.lastTimestamp, now) : first;
   return { first, last };
 }
@@ -207,7 +209,8 @@ export const TABLE_COLUMNS: Record<string, Column[]> = {
     col("Source", eventSource, true),
     col("Message", (o) => String(o.message ?? "").trim()),
     col("First Seen", (o, now) => eventTime(o, now).first, true),
-    col("Count", (o) => String(o.count ?? 1), true),
+    // printEvent: a series' count, else count; a singleton of the events API has none (0): 1.
+    col("Count", (o) => String(o.series?.count ?? (o.count || 1)), true),
     col("Name", (o) => o.metadata.name, true),
   ],
   namespaces: [name, col("Status", (o) => o.status?.phase ?? ""), age],

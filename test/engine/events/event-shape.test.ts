@@ -14,6 +14,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { allEvents, type CoreEvent, createCluster, type KObject } from "../../../src/engine";
+import { recordEvent } from "../../../src/engine/store/events";
 import { Sandbox } from "../../scenarios/sandbox";
 
 function rolledOut(): CoreEvent[] {
@@ -155,5 +156,37 @@ describe("get events -o wide SOURCE (printers.go formatEventSource)", () => {
     );
     expect(row("Pulling")).toMatch(/ {3}kubelet, minikube {3,}Pulling image /);
     expect(row("ScalingReplicaSet")).toMatch(/ {3}deployment-controller {3,}Scaled up replica set /);
+  });
+});
+
+describe("an events.k8s.io series in get events (printers.go printEvent)", () => {
+  it("counts and dates the row from the series: a repeat of Scheduled at 60 s, listed at 90 s", () => {
+    const s = new Sandbox();
+    s.write(
+      "web.yaml",
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: gasbugs/http-go:v1\n",
+    );
+    s.run("kubectl create -f web.yaml");
+    s.sleep(60_000);
+    s.cluster.request((api) => {
+      const pod = api.get("pods", "default", "web");
+      recordEvent(api.state, pod, "Normal", "Scheduled", "Successfully assigned default/web to minikube", {
+        component: "default-scheduler",
+      });
+    });
+    s.sleep(30_000);
+    const row = s.run("kubectl get events -o wide --field-selector reason=Scheduled").stdout.split("\n")[1];
+    // LAST SEEN from series.lastObservedTime (30s), FIRST SEEN from eventTime (90s), COUNT series.count (2).
+    expect(row?.split(/ {2,}/).map((c) => c.trim())).toEqual([
+      "30s",
+      "Normal",
+      "Scheduled",
+      "pod/web",
+      "default-scheduler, default-scheduler-minikube",
+      "Successfully assigned default/web to minikube",
+      "90s",
+      "2",
+      expect.stringMatching(/^web\.17f[0-9a-f]{13}$/),
+    ]);
   });
 });
