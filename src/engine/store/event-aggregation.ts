@@ -94,12 +94,17 @@ export function forgetIdleSources(state: ClusterState, sources: readonly EventFa
   for (const [id, facts] of byUidChunk(sources)) {
     editChunk(all, id, (chunk) => {
       for (const e of facts) {
-        const spamKey = `${e.uid}|${e.component}|${e.host ?? ""}`;
-        const rec = chunk[spamKey];
-        if (rec && atRest(rec, state.now)) delete chunk[spamKey];
+        const key = spamKey(e);
+        const rec = chunk[key];
+        if (rec && atRest(rec, state.now)) delete chunk[key];
       }
     });
   }
+}
+
+/** The spam filter's key (getSpamKey): the source and the object, not the reason or message. */
+function spamKey(e: EventFacts): string {
+  return `${e.uid}|${e.component}|${e.host ?? ""}`;
 }
 
 function atRest(rec: SourceRecord, now: number): boolean {
@@ -139,8 +144,7 @@ export function correlateEvent(state: ClusterState, e: EventFacts): Correlated |
 function sourceRecord(state: ClusterState, e: EventFacts): SourceRecord {
   const all: CorrelatorState = (state.runtime.eventCorrelator ??= {});
   const chunk = (all[uidChunk(e.uid)] ??= {});
-  const spamKey = `${e.uid}|${e.component}|${e.host ?? ""}`;
-  return (chunk[spamKey] ??= { tokens: SPAM_BURST, at: state.now, groups: {} });
+  return (chunk[spamKey(e)] ??= { tokens: SPAM_BURST, at: state.now, groups: {} });
 }
 
 /** EventAggregate: true when this event is to be combined with its group. */
