@@ -300,7 +300,7 @@ export function eventsFor(obj: KObject, events: KObject[]): CoreEvent[] {
     .map(({ e }) => e);
 }
 
-/** DescribeEvents: `Events:\t<none>` or the Type/Reason/Age/From/Message table, `12s (x6 over 51s)` for repeats. */
+/** DescribeEvents: `Events:\t<none>` or the Type/Reason/Age/From/Message table, `12s (x6 over 51s)` for repeats (a series' count and last sighting for events.k8s.io ones). */
 export function describeEvents(w: PrefixWriter, events: CoreEvent[], nowMs: number): void {
   if (events.length === 0) {
     w.write(0, "Events:\t<none>\n");
@@ -309,10 +309,12 @@ export function describeEvents(w: PrefixWriter, events: CoreEvent[], nowMs: numb
   w.write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
   w.write(1, "----\t------\t----\t----\t-------\n");
   for (const e of events) {
-    const first =
-      e.eventTime && !e.firstTimestamp ? ageOf(e.eventTime, nowMs) : ageOf(e.firstTimestamp, nowMs);
-    const interval =
-      (e.count ?? 1) > 1 ? `${ageOf(e.lastTimestamp, nowMs)} (x${e.count} over ${first})` : first;
+    const first = e.eventTime ? ageOf(e.eventTime, nowMs) : ageOf(e.firstTimestamp, nowMs);
+    const interval = e.series
+      ? `${ageOf(e.series.lastObservedTime, nowMs)} (x${e.series.count} over ${first})`
+      : (e.count ?? 1) > 1
+        ? `${ageOf(e.lastTimestamp, nowMs)} (x${e.count} over ${first})`
+        : first;
     const source = e.source?.component || e.reportingComponent || "";
     w.write(1, `${e.type ?? ""}\t${e.reason ?? ""}\t${interval}\t${source}\t${(e.message ?? "").trim()}\n`);
   }
