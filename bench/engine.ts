@@ -66,7 +66,7 @@ export function measureRollout(replicas: number): RolloutMeasurement {
   const controllerMs: Record<string, number> = {};
   const timing = { on: false };
   const cluster = createCluster({ seed: 1, wrapController: timed(controllerMs, timing) });
-  const get = () => cluster.state.objects.deployments?.["default/http-go"] as Deployment | undefined;
+  const get = () => cluster.state.objects.deployments?.get("default/http-go") as Deployment | undefined;
   cluster.request((api) => api.create("deployments", deployment(replicas, "gasbugs/http-go:v1"), "default"));
   // Bring v1 up first; it is not part of the measurement.
   for (let i = 0; i < 10_000 && !complete(get()); i++) cluster.advance(1000);

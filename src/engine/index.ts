@@ -90,5 +90,6 @@ export { bootstrapCluster, NODE_IP, NODE_NAME } from "./sim/bootstrap";
 export { Cluster, type ClusterListener, type ClusterOptions } from "./sim/cluster";
 export { type CreateClusterOptions, createCluster } from "./sim/create";
 export { type HttpResult, httpGet, type NetworkError, parseUrl, resolve } from "./sim/network";
+export { Bucket } from "./store/bucket";
 export { allEvents, type EventStore, emptyEventStore } from "./store/event-store";
 export { type ClusterState, type Decision, objectKey, simTime, timestamp } from "./store/state";

@@ -65,7 +65,7 @@ export function completeLine(state: ClusterState, files: Files, line: string, cu
 
 /** Names of the objects of `resource` in the default namespace (or cluster-scoped ones). */
 function objectNames(state: ClusterState, resource: string): string[] {
-  return Object.keys(state.objects[resource] ?? {})
+  return (state.objects[resource]?.keys() ?? [])
     .filter((k) => !k.includes("/") || k.startsWith("default/"))
     .map((k) => k.slice(k.indexOf("/") + 1));
 }

@@ -145,8 +145,7 @@ function podEnvironment(ctx: PodToolContext, container: string): Record<string, 
   const c = ctx.pod.spec?.containers?.find((x) => x.name === container);
   for (const e of c?.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
   const ns = ctx.pod.metadata?.namespace ?? "default";
-  const services = ctx.cluster.state.objects.services ?? {};
-  for (const [key, svc] of Object.entries(services)) {
+  for (const [key, svc] of ctx.cluster.state.objects.services?.entries() ?? []) {
     const [svcNs] = key.split("/");
     const isApi = key === "default/kubernetes";
     if (svcNs !== ns && !isApi) continue;

@@ -20,8 +20,8 @@ beforeAll(async () => {
   sandbox.k("rollout status deploy/http-go");
   const state = sandbox.cluster.state;
   const objects = [
-    ...Object.values(state.objects.deployments ?? {}),
-    ...Object.values(state.objects.replicasets ?? {}),
+    ...(state.objects.deployments?.values() ?? []),
+    ...(state.objects.replicasets?.values() ?? []),
   ] as KObject[];
   if (useKubectl) server = await startFakeApiServer(structuredClone(objects));
 });

@@ -26,9 +26,7 @@ beforeAll(async () => {
   sandbox.k("set image deploy/http-go http-go=gasbugs/http-go:v2 --record");
   sandbox.k("rollout status deploy/http-go");
   const o = sandbox.cluster.state.objects;
-  const objects = [o.deployments, o.replicasets, o.services].flatMap((b) =>
-    Object.values(b ?? {}),
-  ) as KObject[];
+  const objects = [o.deployments, o.replicasets, o.services].flatMap((b) => b?.values() ?? []) as KObject[];
   if (await hasKubectl()) server = await startFakeApiServer(structuredClone(objects));
 });
 afterAll(async () => {

@@ -112,7 +112,7 @@ describe("rollout undo (§3.1)", () => {
       stderr: "",
       exit: 0,
     });
-    const d = c.state.objects.deployments?.["default/http-go"];
+    const d = c.state.objects.deployments?.get("default/http-go");
     expect(d?.spec.template.spec.containers[0].image).toBe("example/http-go:v1");
     expect(d?.spec.template.metadata.labels).toEqual({ app: "http-go" });
     expect(d?.metadata.annotations).toEqual({ "deployment.kubernetes.io/revision": "2" });
@@ -168,7 +168,7 @@ describe("rollout pause / resume / restart (§3.2–3.4)", () => {
     expect(run(c, ["rollout", "restart", "deploy/http-go"]).stdout).toBe(
       "deployment.apps/http-go restarted\n",
     );
-    const d = c.state.objects.deployments?.["default/http-go"];
+    const d = c.state.objects.deployments?.get("default/http-go");
     expect(d?.spec.template.metadata.annotations).toEqual({
       "kubectl.kubernetes.io/restartedAt": "2026-01-01T00:00:10Z",
     });

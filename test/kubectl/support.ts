@@ -4,6 +4,7 @@
  */
 import {
   ADMIN_USER,
+  Bucket,
   Cluster,
   type ClusterState,
   findResourceType,
@@ -117,19 +118,22 @@ export function fixture(objects: KObject[], nowSec: number, epoch = T0): Cluster
       for (const e of events) api.create("events", structuredClone(e), e.metadata.namespace ?? "default");
     },
   });
-  const state = structuredClone(c.state) as ClusterState;
+  const state = {
+    ...structuredClone({ ...c.state, objects: {} }),
+    objects: { ...c.state.objects },
+  } as ClusterState;
   state.epoch = epoch;
   restoreEvents(state, events);
   for (const o of objects) {
     if (o.kind === "Event") continue;
     const t = findResourceType(o.kind) as ResourceType;
-    const bucket = (state.objects[t.resource] ??= {});
     const meta = { resourceVersion: "1", uid: `uid-${o.metadata.name}`, ...o.metadata };
     if (t.namespaced) meta.namespace ??= "default";
-    bucket[t.namespaced ? `${meta.namespace}/${o.metadata.name}` : o.metadata.name] = {
+    const key = t.namespaced ? `${meta.namespace}/${o.metadata.name}` : o.metadata.name;
+    state.objects[t.resource] = (state.objects[t.resource] ?? Bucket.empty()).with(key, {
       ...o,
       metadata: meta,
-    };
+    });
   }
   state.now = nowSec * 1000;
   c.restore(state);
@@ -140,7 +144,7 @@ export function fixture(objects: KObject[], nowSec: number, epoch = T0): Cluster
 function restoreEvents(state: ClusterState, events: KObject[]): void {
   const given = new Map(events.map((e) => [`${e.metadata.namespace ?? "default"}/${e.metadata.name}`, e]));
   const store = (state as unknown as { events?: { chunks: Record<string, Record<string, KObject>> } }).events;
-  const buckets = store?.chunks ? Object.values(store.chunks) : [state.objects.events ?? {}];
+  const buckets = store?.chunks ? Object.values(store.chunks) : [];
   for (const bucket of buckets)
     for (const key of Object.keys(bucket)) {
       const e = given.get(key);

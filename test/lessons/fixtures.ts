@@ -2,7 +2,7 @@
  * Fixture builders for lesson tests that read like the domain: a cluster state with a deployment, its
  * ReplicaSets and pods, written as plain objects (the shapes the API server stores), and a fake session.
  */
-import { type ClusterState, emptyEventStore, type KObject } from "../../src/engine";
+import { Bucket, type ClusterState, emptyEventStore, type KObject } from "../../src/engine";
 import { putEvent } from "../../src/engine/store/event-store";
 import type { LessonSession, WorldCommand, WorldTerminal } from "../../src/lessons";
 
@@ -25,7 +25,7 @@ export function emptyCluster(now = 0): ClusterState {
 export function put(state: ClusterState, resource: string, obj: KObject): ClusterState {
   const key = obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : obj.metadata.name;
   if (resource === "events") putEvent(state, key, obj);
-  else state.objects[resource] = { ...(state.objects[resource] ?? {}), [key]: obj };
+  else state.objects[resource] = (state.objects[resource] ?? Bucket.empty()).with(key, obj);
   return state;
 }
 

@@ -96,12 +96,10 @@ describe("setup lines", () => {
     const opts = { files: { "app.yaml": APP }, setup: ["kubectl create -f app.yaml"] };
     const s = new Session(opts);
     expect(s.transcript).toEqual([]);
-    expect(Object.keys(s.cluster.state.objects.deployments ?? {})).toEqual(["default/http-go"]);
+    expect(s.cluster.state.objects.deployments?.keys() ?? []).toEqual(["default/http-go"]);
     const r = Session.fromJSON(s.toJSON());
     expect(r.cluster.now).toBe(s.cluster.now);
-    expect(Object.keys(r.cluster.state.objects.pods ?? {})).toEqual(
-      Object.keys(s.cluster.state.objects.pods ?? {}),
-    );
+    expect(r.cluster.state.objects.pods?.keys() ?? []).toEqual(s.cluster.state.objects.pods?.keys() ?? []);
   });
 });
 

@@ -62,7 +62,7 @@ interface PodRun {
 
 /** Runs `argv` in pod `name` as `kubectl exec [-it]` would, feeding `lines` to a shell; waits move the clock. */
 function exec(s: Session, name: string, argv: string[], lines: string[] = [], tty = true): PodRun {
-  const pod = s.cluster.state.objects.pods?.[`default/${name}`] as Pod;
+  const pod = s.cluster.state.objects.pods?.get(`default/${name}`) as Pod;
   const r: PodRun = { out: "", err: "", prompts: [], statuses: [], exit: -1 };
   const io = { out: (t: string) => (r.out += t), err: (t: string) => (r.err += t) };
   const program: Program = makePodExec(s.cluster)(pod, pod.spec?.containers?.[0]?.name ?? "", argv, io, tty);
@@ -89,7 +89,7 @@ let clusterIp: string;
 beforeAll(() => {
   s = new Session({ files: { "app.yaml": APP } });
   runLines(s, ["kubectl create -f app.yaml", "sleep 20"]);
-  clusterIp = s.cluster.state.objects.services?.["default/http-go"]?.spec?.clusterIP ?? "";
+  clusterIp = s.cluster.state.objects.services?.get("default/http-go")?.spec?.clusterIP ?? "";
 });
 
 const WELCOME = /^Welcome! http-go-[a-z0-9]+-[a-z0-9]{5}\n$/;

@@ -6,7 +6,7 @@
  */
 import { appendFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Cluster, KObject } from "../../src/engine";
+import type { Bucket, Cluster, KObject } from "../../src/engine";
 import { fixture, type Ran, run, shiftTimes, T0 } from "../kubectl/support";
 import { hasKubectl, startFakeApiServer } from "./fake-apiserver";
 
@@ -66,11 +66,11 @@ export function normalizeDates(text: string): string {
 /** Every object a cluster stores, events included (wherever the engine keeps them). */
 export function storedObjects(cluster: Cluster): KObject[] {
   const state = cluster.state as unknown as {
-    objects: Record<string, Record<string, KObject>>;
+    objects: Record<string, Bucket<KObject>>;
     events?: { chunks: Record<string, Record<string, KObject>> };
   };
   const out: KObject[] = [];
-  for (const bucket of Object.values(state.objects)) out.push(...Object.values(bucket));
+  for (const bucket of Object.values(state.objects)) out.push(...bucket.values());
   for (const chunk of Object.values(state.events?.chunks ?? {})) out.push(...Object.values(chunk));
   return structuredClone(out);
 }

@@ -4,7 +4,7 @@
  * the screen log and share-link encoding.
  */
 import { describe, expect, test } from "vitest";
-import { createCluster, type Deployment, type Pod } from "../../src/engine";
+import { Bucket, createCluster, type Deployment, type Pod } from "../../src/engine";
 import { diffLines } from "../../src/ui/history/diff";
 import { revisionRows } from "../../src/ui/history/model";
 import { rolloutBounds } from "../../src/ui/live/bounds";
@@ -124,23 +124,26 @@ describe("history rows", () => {
       ...state,
       objects: {
         ...state.objects,
-        deployments: {
-          "default/web": {
-            apiVersion: "apps/v1",
-            kind: "Deployment",
-            metadata: {
-              name: "web",
-              namespace: "default",
-              uid,
-              annotations: { "deployment.kubernetes.io/revision": "4" },
+        deployments: Bucket.from([
+          [
+            "default/web",
+            {
+              apiVersion: "apps/v1",
+              kind: "Deployment",
+              metadata: {
+                name: "web",
+                namespace: "default",
+                uid,
+                annotations: { "deployment.kubernetes.io/revision": "4" },
+              },
             },
-          },
-        },
-        replicasets: {
-          "default/web-aaaa": rs("web-aaaa", "1"),
-          "default/web-bbbb": rs("web-bbbb", "4", "2", "kubectl set image deployment web web=nginx:2"),
-          "default/web-cccc": rs("web-cccc", "3"),
-        },
+          ],
+        ]),
+        replicasets: Bucket.from([
+          ["default/web-aaaa", rs("web-aaaa", "1")],
+          ["default/web-bbbb", rs("web-bbbb", "4", "2", "kubectl set image deployment web web=nginx:2")],
+          ["default/web-cccc", rs("web-cccc", "3")],
+        ]),
       },
     } as typeof state;
     const rows = revisionRows(withObjects, "default", "web");

@@ -59,13 +59,13 @@ export class Api {
     return t;
   }
 
-  /** GET one object; throws NotFound. */
+  /** GET one object (the caller's own copy, as a client decodes one); throws NotFound. */
   get(resource: string, namespace: string | undefined, name: string): KObject {
     const t = this.type(resource);
     this.authorize("get", t, namespace, name);
     const obj = this.peek(t, namespace, name);
     if (!obj) throw notFound(qualifiedResource(t), name);
-    return obj;
+    return deepCopy(obj);
   }
 
   /** LIST the objects of a type, in one namespace or all (`namespace` undefined), sorted by namespace then name. */

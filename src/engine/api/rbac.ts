@@ -89,10 +89,10 @@ function roleRules(
 ): PolicyRule[] | string {
   if (!ref) return [];
   if (ref.kind === "ClusterRole") {
-    const role = state.objects.clusterroles?.[ref.name];
+    const role = state.objects.clusterroles?.get(ref.name);
     return role ? (role.rules ?? []) : `clusterrole.rbac.authorization.k8s.io "${ref.name}" not found`;
   }
-  const role = state.objects.roles?.[`${bindingNamespace}/${ref.name}`];
+  const role = state.objects.roles?.get(`${bindingNamespace}/${ref.name}`);
   return role ? (role.rules ?? []) : `role.rbac.authorization.k8s.io "${ref.name}" not found`;
 }
 
@@ -128,8 +128,10 @@ function aggregate(messages: string[]): string {
 }
 
 function sortedObjects(state: ClusterState, resource: string): KObject[] {
-  const bucket = state.objects[resource] ?? {};
-  return Object.keys(bucket)
+  const bucket = state.objects[resource];
+  if (!bucket) return [];
+  return bucket
+    .keys()
     .sort()
-    .map((k) => bucket[k] as KObject);
+    .map((k) => bucket.get(k) as KObject);
 }

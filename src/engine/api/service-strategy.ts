@@ -44,7 +44,7 @@ function applyServiceDefaults(obj: KObject): void {
 function usedAddresses(state: ClusterState): { ips: Set<string>; ports: Set<number> } {
   const ips = new Set<string>();
   const ports = new Set<number>();
-  for (const svc of Object.values(state.objects.services ?? {})) {
+  for (const svc of state.objects.services?.values() ?? []) {
     for (const ip of svc.spec?.clusterIPs ?? [svc.spec?.clusterIP]) if (ip) ips.add(ip);
     for (const p of svc.spec?.ports ?? []) if (p.nodePort) ports.add(p.nodePort);
   }

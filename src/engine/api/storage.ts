@@ -1,9 +1,10 @@
 /**
- * Where the API server keeps objects: `state.objects[resource][key]`, except events, which live in
+ * Where the API server keeps objects: `state.objects[resource].get(key)` (a Bucket), except events, which live in
  * chunks (store/event-store.ts) because they outnumber everything else.
  */
 import type { ResourceType } from "../model/resources";
 import type { KObject } from "../model/types";
+import { Bucket } from "../store/bucket";
 import { allEvents, getEvent, putEvent, removeEvent } from "../store/event-store";
 import { type ClusterState, objectKey } from "../store/state";
 
@@ -15,14 +16,14 @@ export function readStored(
   name: string,
 ): KObject | undefined {
   const key = objectKey(t.namespaced ? namespace : undefined, name);
-  return t.resource === "events" ? getEvent(state, key) : state.objects[t.resource]?.[key];
+  return t.resource === "events" ? getEvent(state, key) : state.objects[t.resource]?.get(key);
 }
 
 /** Stores (adds or replaces) `obj`, in the draft state. */
 export function writeStored(state: ClusterState, t: ResourceType, obj: KObject): void {
   const key = objectKey(t.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name);
   if (t.resource === "events") putEvent(state, key, obj);
-  else (state.objects[t.resource] ??= {})[key] = obj;
+  else state.objects[t.resource] = (state.objects[t.resource] ?? Bucket.empty()).with(key, obj);
 }
 
 /** Removes the stored object, in the draft state (nothing happens when it is not there). */
@@ -34,12 +35,15 @@ export function deleteStored(
 ): void {
   const key = objectKey(t.namespaced ? namespace : undefined, name);
   if (t.resource === "events") removeEvent(state, key);
-  else delete state.objects[t.resource]?.[key];
+  else {
+    const bucket = state.objects[t.resource];
+    if (bucket?.has(key)) state.objects[t.resource] = bucket.without(key);
+  }
 }
 
 /** The stored objects of a type, sorted by key (namespace, then name), as the API server lists them. */
 export function listStored(state: ClusterState, t: ResourceType, namespace?: string): KObject[] {
-  const stored = t.resource === "events" ? allEvents(state) : Object.values(state.objects[t.resource] ?? {});
+  const stored = t.resource === "events" ? allEvents(state) : (state.objects[t.resource]?.values() ?? []);
   const items = stored.filter(
     (o) => namespace === undefined || !t.namespaced || o.metadata.namespace === namespace,
   );

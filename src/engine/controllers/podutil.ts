@@ -40,11 +40,12 @@ export const ORPHANS = "<orphans>";
 
 /** Pods by the uid of their controller (ORPHANS: none), computed once per pods bucket value (buckets are immutable between commits). */
 export function podsByOwner(state: ClusterState): Map<string, KObject[]> {
-  const bucket = baseState(state).objects.pods ?? EMPTY;
+  const bucket = baseState(state).objects.pods;
+  if (!bucket) return NO_PODS;
   let index = ownerIndexCache.get(bucket);
   if (!index) {
     index = new Map();
-    for (const pod of Object.values(bucket)) {
+    for (const pod of bucket.values()) {
       const uid = controllerUid(pod) ?? ORPHANS;
       const list = index.get(uid);
       if (list) list.push(pod);
@@ -55,4 +56,4 @@ export function podsByOwner(state: ClusterState): Map<string, KObject[]> {
   return index;
 }
 
-const EMPTY: Record<string, KObject> = {};
+const NO_PODS = new Map<string, KObject[]>();

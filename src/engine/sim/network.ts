@@ -46,7 +46,7 @@ export function resolve(
     ns = m[1];
   }
   if (rest === "svc" || rest === "svc.cluster.local") svcName = parts[0] ?? "";
-  const svc = state.objects.services?.[`${ns}/${svcName}`];
+  const svc = state.objects.services?.get(`${ns}/${svcName}`);
   const ip = svc?.spec?.clusterIP;
   return ip && ip !== "None" ? ip : undefined;
 }
@@ -58,7 +58,7 @@ export function httpGet(state: ClusterState, fromPodKey: string | undefined, url
   const ip = resolve(state, fromPodKey, u.host);
   if (!ip) return { ok: false, error: "bad address" };
   if (ip === "127.0.0.1") {
-    const self = fromPodKey ? state.objects.pods?.[fromPodKey] : undefined;
+    const self = fromPodKey ? state.objects.pods?.get(fromPodKey) : undefined;
     return self
       ? answerFrom(state, self, ip, u.port, u.path)
       : { ok: false, error: "connection refused", ip, port: u.port };
@@ -80,7 +80,7 @@ function answerFrom(state: ClusterState, pod: KObject, ip: string, port: number,
 function viaService(state: ClusterState, svc: KObject, ip: string, port: number, path: string): HttpResult {
   const sp = (svc.spec?.ports ?? []).find((p: { port: number }) => p.port === port);
   if (!sp) return { ok: false, error: "timeout", ip, port };
-  const ep = state.objects.endpoints?.[`${svc.metadata.namespace}/${svc.metadata.name}`];
+  const ep = state.objects.endpoints?.get(`${svc.metadata.namespace}/${svc.metadata.name}`);
   const targets: { ip: string; port: number }[] = [];
   for (const subset of ep?.subsets ?? []) {
     const epPort = (subset.ports ?? []).find((p: { name?: string }) => (p.name ?? "") === (sp.name ?? ""));
@@ -96,11 +96,11 @@ function viaService(state: ClusterState, svc: KObject, ip: string, port: number,
 }
 
 function serviceByIp(state: ClusterState, ip: string): KObject | undefined {
-  return Object.values(state.objects.services ?? {}).find((s) => s.spec?.clusterIP === ip);
+  return (state.objects.services?.values() ?? []).find((s) => s.spec?.clusterIP === ip);
 }
 
 function podByIp(state: ClusterState, ip: string): KObject | undefined {
-  return Object.values(state.objects.pods ?? {}).find((p) => p.status?.podIP === ip && !isDone(p));
+  return (state.objects.pods?.values() ?? []).find((p) => p.status?.podIP === ip && !isDone(p));
 }
 
 function isDone(pod: KObject): boolean {

@@ -4,6 +4,7 @@
  * any earlier value stays valid, which is what time travel and snapshots rely on.
  */
 import type { KObject } from "../model/types";
+import type { Bucket } from "./bucket";
 import { type EventStore, emptyEventStore } from "./event-store";
 
 /** A plain-language reason for one controller write ("why did the controller do that"). */
@@ -28,8 +29,8 @@ export interface ClusterState {
   uidCounter: number;
   /** State of the seeded random generator (sim/random.ts). */
   rng: number;
-  /** Objects by REST resource (`deployments`), then by key (`default/http-go`, or `node-1` when cluster-scoped). Events are not here: see `events`. */
-  objects: Record<string, Record<string, KObject>>;
+  /** Objects by REST resource (`deployments`), then by key (`default/http-go`, or `node-1` when cluster-scoped), in a persistent bucket (bucket.ts). Events are not here: see `events`. */
+  objects: Record<string, Bucket<KObject>>;
   /** Events, in chunks (event-store.ts): they outnumber every other kind, and a flat record was copied whole on each write. */
   events: EventStore;
   /** Private, serializable bookkeeping of the simulated components (kubelet pod runtimes, image caches, …), by component. */

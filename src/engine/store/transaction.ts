@@ -3,12 +3,15 @@
  * and yields the next value; if the function throws, the old value stays as it was.
  */
 import { produce, setAutoFreeze } from "immer";
+import { editing, freezeStored } from "./bucket";
 import type { ClusterState } from "./state";
 
-// Objects are frozen by immer in development so a stray write outside a transaction fails loudly;
-// freezing 10,000 pods on every commit costs more than it is worth in the benchmark, so it stays on
-// only where tests run (vitest sets NODE_ENV=test).
-setAutoFreeze(typeof process !== "undefined" && process.env?.NODE_ENV === "test");
+// Objects are frozen in development so a stray write outside a transaction fails loudly (immer freezes
+// its part of the state, buckets the objects stored in them); freezing 10,000 pods on every commit costs
+// more than it is worth in the benchmark, so it stays on only where tests run (vitest sets NODE_ENV=test).
+const FREEZE = typeof process !== "undefined" && process.env?.NODE_ENV === "test";
+setAutoFreeze(FREEZE);
+freezeStored(FREEZE);
 
 /** The result of a transaction. */
 export interface Committed<T> {
@@ -24,8 +27,10 @@ export interface Committed<T> {
  */
 export function transact<T>(state: ClusterState, fn: (draft: ClusterState) => T): Committed<T> {
   let result: T | undefined;
-  const next = produce(state, (draft) => {
-    result = fn(draft as ClusterState);
-  });
+  const next = editing(() =>
+    produce(state, (draft) => {
+      result = fn(draft as ClusterState);
+    }),
+  );
   return { state: next, result: result as T };
 }

@@ -101,7 +101,7 @@ function describeOne(ctx: CommandContext, info: Info, showEvents: boolean): stri
       text = describePod(info.obj as Pod, dctx);
       break;
     case "services":
-      dctx.endpoints = ctx.cluster.state.objects.endpoints?.[`${ns}/${info.obj.metadata.name}`];
+      dctx.endpoints = ctx.cluster.state.objects.endpoints?.get(`${ns}/${info.obj.metadata.name}`);
       text = describeService(info.obj, dctx);
       break;
     case "endpoints":

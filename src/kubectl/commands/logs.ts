@@ -49,7 +49,7 @@ function* runLogs(args: string[], flags: Flags, ctx: CommandContext): Program {
   let printed = lines.length;
   for (;;) {
     yield { type: "wait" };
-    if (!ctx.cluster.state.objects.pods?.[`${ns}/${name}`]) return 0;
+    if (!ctx.cluster.state.objects.pods?.get(`${ns}/${name}`)) return 0;
     lines = read();
     // A restarted container starts a new log; follow keeps reading the old stream, which has ended.
     if (lines.length < printed) return 0;

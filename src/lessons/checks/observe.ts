@@ -13,8 +13,8 @@ export function findObject(
   namespace: string,
   name: string,
 ): KObject | undefined {
-  const bucket = state.objects[resource] ?? {};
-  return bucket[`${namespace}/${name}`] ?? bucket[name];
+  const bucket = state.objects[resource];
+  return bucket?.get(`${namespace}/${name}`) ?? bucket?.get(name);
 }
 
 /** The objects of `resource` in `namespace` whose labels match `selector` (`*` matches all). */
@@ -25,7 +25,7 @@ export function selectObjects(
   selector: string,
 ): KObject[] {
   const reqs = selector === "*" ? [] : parseSelector(selector);
-  return Object.values(state.objects[resource] ?? {}).filter(
+  return (state.objects[resource]?.values() ?? []).filter(
     (o) => o.metadata.namespace === namespace && matchesRequirements(reqs, o.metadata.labels),
   );
 }
@@ -39,7 +39,7 @@ export function revisionOf(obj: KObject): number {
 /** The ReplicaSets a Deployment controls, ordered by revision ascending (what `rollout history` lists). */
 export function historyOf(state: ClusterState, deployment: KObject): KObject[] {
   const uid = deployment.metadata.uid;
-  return Object.values(state.objects.replicasets ?? {})
+  return (state.objects.replicasets?.values() ?? [])
     .filter((rs) => (rs.metadata.ownerReferences ?? []).some((ref) => ref.uid === uid && ref.controller))
     .filter((rs) => rs.metadata.annotations?.["deployment.kubernetes.io/revision"] !== undefined)
     .sort((a, b) => revisionOf(a) - revisionOf(b));

@@ -43,12 +43,12 @@ function templateYamlOf(template: PodTemplateSpec | undefined): string {
 
 /** The revisions of deployment `name` in `namespace`, newest first. */
 export function revisionRows(state: ClusterState, namespace: string, name: string): RevisionRow[] {
-  const d = state.objects.deployments?.[`${namespace}/${name}`] as Deployment | undefined;
+  const d = state.objects.deployments?.get(`${namespace}/${name}`) as Deployment | undefined;
   if (!d) return [];
   const uid = d.metadata?.uid;
   const current = d.metadata?.annotations?.["deployment.kubernetes.io/revision"];
   const rows: RevisionRow[] = [];
-  for (const [key, o] of Object.entries(state.objects.replicasets ?? {})) {
+  for (const [key, o] of state.objects.replicasets?.entries() ?? []) {
     if (!key.startsWith(`${namespace}/`)) continue;
     const rs = o as unknown as ReplicaSet;
     if (!(rs.metadata?.ownerReferences ?? []).some((r) => r.uid === uid && r.controller)) continue;
@@ -75,7 +75,7 @@ export function revisionRows(state: ClusterState, namespace: string, name: strin
 
 /** Deployment names of a namespace, sorted. */
 export function deploymentNames(state: ClusterState, namespace: string): string[] {
-  return Object.keys(state.objects.deployments ?? {})
+  return (state.objects.deployments?.keys() ?? [])
     .filter((k) => k.startsWith(`${namespace}/`))
     .map((k) => k.slice(namespace.length + 1))
     .sort();

@@ -63,9 +63,8 @@ export interface LiveModel {
 }
 
 function list<T>(state: ClusterState, resource: string, namespace: string): T[] {
-  const objects = state.objects[resource] ?? {};
   const prefix = `${namespace}/`;
-  return Object.entries(objects)
+  return (state.objects[resource]?.entries() ?? [])
     .filter(([key]) => key.startsWith(prefix))
     .map(([, o]) => o as unknown as T);
 }

@@ -160,14 +160,14 @@ export class Bench {
 
   /** The stored Deployment. */
   deployment(): KObject {
-    const d = this.state.objects.deployments?.["default/web"];
+    const d = this.state.objects.deployments?.get("default/web");
     if (!d) throw new Error("no deployment");
     return d;
   }
 
   /** Every ReplicaSet, oldest first. */
   sets(): KObject[] {
-    return Object.values(this.state.objects.replicasets ?? {}).sort(
+    return (this.state.objects.replicasets?.values() ?? []).sort(
       (a, b) =>
         (a.metadata.creationTimestamp ?? "").localeCompare(b.metadata.creationTimestamp ?? "") ||
         a.metadata.name.localeCompare(b.metadata.name),

@@ -28,13 +28,13 @@ function apply(c: Cluster, o: Op): void {
     return;
   }
   if (o.kind === "deletePod") {
-    const pods = Object.values(c.state.objects.pods ?? {});
+    const pods = c.state.objects.pods?.values() ?? [];
     const p = pods[o.index % Math.max(1, pods.length)];
     if (p) c.request((api) => api.delete("pods", "default", p.metadata.name));
     return;
   }
   c.request((api) => {
-    const existing = api.state.objects.replicasets?.[`default/${o.name}`];
+    const existing = api.state.objects.replicasets?.get(`default/${o.name}`);
     if (!existing) return api.create("replicasets", rs(o.name, o.replicas, o.image));
     const next = JSON.parse(JSON.stringify(existing));
     next.spec.replicas = o.replicas;
@@ -63,8 +63,8 @@ describe("determinism (DET1: same seed + same operations → deep-equal state)",
       fc.property(fc.array(op, { maxLength: 12 }), (ops) => {
         const c = cluster(3);
         for (const o of ops) apply(c, o);
-        for (const set of Object.values(c.state.objects.replicasets ?? {})) {
-          const active = Object.values(c.state.objects.pods ?? {}).filter(
+        for (const set of c.state.objects.replicasets?.values() ?? []) {
+          const active = (c.state.objects.pods?.values() ?? []).filter(
             (p) =>
               p.metadata.ownerReferences?.[0]?.uid === set.metadata.uid &&
               !p.metadata.deletionTimestamp &&

@@ -51,7 +51,7 @@ export function rs(
 
 /** The stored pod `name` in default. */
 export function getPod(c: Cluster, name: string): KObject {
-  const p = c.state.objects.pods?.[`default/${name}`];
+  const p = c.state.objects.pods?.get(`default/${name}`);
   if (!p) throw new Error(`no pod ${name}`);
   return p;
 }
@@ -65,7 +65,7 @@ export function eventsOf(c: Cluster, name: string): string[] {
 
 /** Pods in default whose name starts with `prefix`, sorted by name. */
 export function podsOf(c: Cluster, prefix: string): KObject[] {
-  return Object.values(c.state.objects.pods ?? {})
+  return (c.state.objects.pods?.values() ?? [])
     .filter((p) => p.metadata.name.startsWith(prefix))
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 }

@@ -70,9 +70,9 @@ describe("pod lifecycle (defaults: first pull 2 s, start 1 s, ready at start wit
     expect(getPod(c, "web").metadata.deletionTimestamp).toBe("2026-01-01T00:00:35Z");
     expect(eventsOf(c, "web")).toContain("Killing: Stopping container web");
     c.advance(999);
-    expect(c.state.objects.pods?.["default/web"]).toBeDefined();
+    expect(c.state.objects.pods?.get("default/web")).toBeDefined();
     c.advance(1);
-    expect(c.state.objects.pods?.["default/web"]).toBeUndefined();
+    expect(c.state.objects.pods?.get("default/web")).toBeUndefined();
   });
 
   it("gives the same pod names and IPs for the same seed, others for another seed", () => {
@@ -94,7 +94,7 @@ describe("pod lifecycle (defaults: first pull 2 s, start 1 s, ready at start wit
         }),
       );
       c.advance(5000);
-      return Object.values(c.state.objects.pods ?? {}).map((p) => `${p.metadata.name} ${p.status.podIP}`);
+      return (c.state.objects.pods?.values() ?? []).map((p) => `${p.metadata.name} ${p.status.podIP}`);
     };
     expect(names(7)).toEqual(names(7));
     expect(names(7)).not.toEqual(names(8));
@@ -119,7 +119,7 @@ describe("pod and service validation (API server messages)", () => {
         }),
       ),
     ).toThrow('Service "s" is invalid: spec.ports: Required value');
-    expect(c.state.objects.pods?.["default/web"]).toBeUndefined();
+    expect(c.state.objects.pods?.get("default/web")).toBeUndefined();
   });
 });
 
@@ -130,8 +130,8 @@ describe("termination of apps that ignore SIGTERM", () => {
     c.advance(5000);
     c.request((api) => api.delete("pods", "default", "tmp"));
     c.advance(29_999);
-    expect(c.state.objects.pods?.["default/tmp"]).toBeDefined();
+    expect(c.state.objects.pods?.get("default/tmp")).toBeDefined();
     c.advance(1);
-    expect(c.state.objects.pods?.["default/tmp"]).toBeUndefined();
+    expect(c.state.objects.pods?.get("default/tmp")).toBeUndefined();
   });
 });

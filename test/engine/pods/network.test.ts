@@ -19,7 +19,7 @@ function setup() {
 describe("Service defaults and ClusterIP allocation", () => {
   it("defaults type, session affinity, protocol, targetPort and allocates an IP in 10.96.0.0/12", () => {
     const c = setup();
-    const spec = c.state.objects.services?.["default/http-go"]?.spec;
+    const spec = c.state.objects.services?.get("default/http-go")?.spec;
     expect(spec).toMatchObject({
       type: "ClusterIP",
       sessionAffinity: "None",
@@ -38,7 +38,7 @@ describe("Service defaults and ClusterIP allocation", () => {
 describe("endpoints follow readiness", () => {
   it("lists pods as not ready until they are, then as addresses", () => {
     const c = setup();
-    const ep = () => c.state.objects.endpoints?.["default/http-go"];
+    const ep = () => c.state.objects.endpoints?.get("default/http-go");
     expect(ep()?.subsets[0].notReadyAddresses).toHaveLength(3);
     expect(ep()?.subsets[0].addresses).toBeUndefined();
     c.advance(3000);
@@ -50,7 +50,7 @@ describe("endpoints follow readiness", () => {
 describe("the simulated network", () => {
   it("refuses while no endpoint is ready (wget: Connection refused), then answers from a ready pod", () => {
     const c = setup();
-    const ip = c.state.objects.services?.["default/http-go"]?.spec.clusterIP;
+    const ip = c.state.objects.services?.get("default/http-go")?.spec.clusterIP;
     const before = c.request((api) => httpGet(api.state, undefined, `${ip}:8080`)).result;
     expect(before).toEqual({ ok: false, error: "connection refused", ip, port: 8080 });
     c.advance(3000);
@@ -100,8 +100,8 @@ describe("endpoints lifecycle", () => {
       }),
     );
     c.request((api) => api.delete("services", "default", "http-go"));
-    expect(c.state.objects.endpoints?.["default/http-go"]).toBeUndefined();
-    expect(c.state.objects.endpoints?.["default/external"]).toBeDefined();
-    expect(c.state.objects.endpoints?.["default/kubernetes"]).toBeDefined();
+    expect(c.state.objects.endpoints?.get("default/http-go")).toBeUndefined();
+    expect(c.state.objects.endpoints?.get("default/external")).toBeDefined();
+    expect(c.state.objects.endpoints?.get("default/kubernetes")).toBeDefined();
   });
 });

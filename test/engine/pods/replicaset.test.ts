@@ -55,7 +55,7 @@ describe("ReplicaSet slow start (§10.1)", () => {
     expect(failed[0]).toMatch(
       /^FailedCreate: Error creating: pods "web-5f4d98f6d5-[a-z0-9]{5}" is forbidden: exceeded quota: q, requested: pods=1, used: pods=5, limited: pods=5$/,
     );
-    const status = c.state.objects.replicasets?.["default/web-5f4d98f6d5"]?.status;
+    const status = c.state.objects.replicasets?.get("default/web-5f4d98f6d5")?.status;
     expect(status.conditions[0]).toMatchObject({
       type: "ReplicaFailure",
       status: "True",
@@ -77,7 +77,7 @@ describe("ReplicaSet slow start (§10.1)", () => {
     c.request((api) => api.create("replicasets", rs("web-5f4d98f6d5", 2, "gasbugs/http-go:v1")));
     c.request((api) => api.delete("resourcequotas", "default", "q"));
     c.advance(2000);
-    const status = c.state.objects.replicasets?.["default/web-5f4d98f6d5"]?.status;
+    const status = c.state.objects.replicasets?.get("default/web-5f4d98f6d5")?.status;
     expect(status.conditions).toBeUndefined();
     expect(podsOf(c, "web-5f4d98f6d5-")).toHaveLength(2);
   });
@@ -91,7 +91,7 @@ describe("ReplicaSet status (§10.3)", () => {
       const r = api.get("replicasets", "default", "web-5f4d98f6d5");
       return api.update("replicasets", { ...r, spec: { ...r.spec, minReadySeconds: 10 } });
     });
-    const status = () => c.state.objects.replicasets?.["default/web-5f4d98f6d5"]?.status;
+    const status = () => c.state.objects.replicasets?.get("default/web-5f4d98f6d5")?.status;
     c.advance(3000);
     expect(status()).toMatchObject({ replicas: 2, readyReplicas: 2 });
     expect(status().availableReplicas).toBeUndefined();
@@ -108,7 +108,7 @@ describe("ReplicaSet status (§10.3)", () => {
     const victim = podsOf(c, "web-5f4d98f6d5-")[0] as KObject;
     c.request((api) => api.delete("pods", "default", victim.metadata.name));
     expect(podsOf(c, "web-5f4d98f6d5-")).toHaveLength(3);
-    expect(c.state.objects.replicasets?.["default/web-5f4d98f6d5"]?.status.replicas).toBe(2);
+    expect(c.state.objects.replicasets?.get("default/web-5f4d98f6d5")?.status.replicas).toBe(2);
   });
 });
 

@@ -176,7 +176,7 @@ export function apply(c: Cluster, op: Op, observe: () => void): void {
 
 /** The Deployment as stored. */
 export function theDeployment(c: Cluster): KObject {
-  const d = c.state.objects.deployments?.["default/web"];
+  const d = c.state.objects.deployments?.get("default/web");
   if (!d) throw new Error("no deployment");
   return d;
 }
@@ -184,7 +184,7 @@ export function theDeployment(c: Cluster): KObject {
 /** The Deployment's ReplicaSets. */
 export function replicaSets(c: Cluster): KObject[] {
   const uid = theDeployment(c).metadata.uid;
-  return Object.values(c.state.objects.replicasets ?? {}).filter((rs) =>
+  return (c.state.objects.replicasets?.values() ?? []).filter((rs) =>
     (rs.metadata.ownerReferences ?? []).some((r) => r.uid === uid && r.controller),
   );
 }
@@ -192,7 +192,7 @@ export function replicaSets(c: Cluster): KObject[] {
 /** The Deployment's pods (owned by one of its sets). */
 export function podsOf(c: Cluster): KObject[] {
   const uids = new Set(replicaSets(c).map((rs) => rs.metadata.uid));
-  return Object.values(c.state.objects.pods ?? {}).filter((p) =>
+  return (c.state.objects.pods?.values() ?? []).filter((p) =>
     (p.metadata.ownerReferences ?? []).some((r) => uids.has(r.uid)),
   );
 }

@@ -47,7 +47,7 @@ function applies(req: AdmissionRequest): boolean {
 
 /** The LimitRanges of a namespace, by name. */
 export function limitRangesOf(state: ClusterState, namespace: string): KObject[] {
-  return Object.values(state.objects.limitranges ?? {})
+  return (state.objects.limitranges?.values() ?? [])
     .filter((o) => o.metadata.namespace === namespace)
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
 }

@@ -13,8 +13,8 @@ export const namespaceLifecyclePlugin: AdmissionPlugin = {
     if (req.operation !== "CREATE" || !req.type.namespaced || !req.namespace) return;
     const namespaces = state.objects.namespaces;
     // A bare cluster without namespaces (unit tests of one component) has nothing to check against.
-    if (!namespaces || Object.keys(namespaces).length === 0) return;
-    const ns = namespaces[req.namespace];
+    if (!namespaces || namespaces.size === 0) return;
+    const ns = namespaces.get(req.namespace);
     if (!ns) throw notFound("namespaces", req.namespace);
     if (ns.metadata.deletionTimestamp || ns.status?.phase === "Terminating") {
       throw forbiddenIn(req.type.resource, req.name, req.namespace);

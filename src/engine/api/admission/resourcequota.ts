@@ -67,7 +67,7 @@ export function checkRequest(req: AdmissionRequest, state: ClusterState): string
 
 /** The quotas of a namespace, by name. */
 export function quotasOf(state: ClusterState, namespace: string): KObject[] {
-  return Object.values(state.objects.resourcequotas ?? {})
+  return (state.objects.resourcequotas?.values() ?? [])
     .filter((q) => q.metadata.namespace === namespace)
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
 }

@@ -28,7 +28,7 @@ export const serviceAccountPlugin: AdmissionPlugin = {
     pod.spec.serviceAccount = pod.spec.serviceAccountName;
     const ns = req.namespace as string;
     const name: string = pod.spec.serviceAccountName;
-    const sa = state.objects.serviceaccounts?.[`${ns}/${name}`];
+    const sa = state.objects.serviceaccounts?.get(`${ns}/${name}`);
     // The service-account controller creates `default` in every namespace within moments; a cluster built
     // without it (a bare test cluster) behaves as if it had.
     if (!sa && !(name === "default" && !hasAnyServiceAccount(state, ns))) {
@@ -43,7 +43,7 @@ export const serviceAccountPlugin: AdmissionPlugin = {
 };
 
 function hasAnyServiceAccount(state: ClusterState, ns: string): boolean {
-  return Object.values(state.objects.serviceaccounts ?? {}).some((o) => o.metadata.namespace === ns);
+  return (state.objects.serviceaccounts?.values() ?? []).some((o) => o.metadata.namespace === ns);
 }
 
 function shouldAutomount(sa: KObject | undefined, pod: KObject): boolean {

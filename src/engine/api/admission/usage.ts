@@ -81,7 +81,7 @@ export function namespaceUsage(
   const total: Usage = new Map();
   for (const name of hard) total.set(name, { milli: 0n, format: "decimal" });
   for (const [resource, group] of sourcesOf(hard)) {
-    for (const obj of Object.values(state.objects[resource] ?? {})) {
+    for (const obj of state.objects[resource]?.values() ?? []) {
       if (obj.metadata.namespace !== namespace || !matches(resource, group, obj)) continue;
       addInto(total, objectUsage(state, resource, group, obj), hard);
     }

@@ -7,6 +7,7 @@
 import { deepCopy } from "../../api/api";
 import { selectorMatches } from "../../model/labels";
 import type { KObject, LabelSelector } from "../../model/types";
+import type { Bucket } from "../../store/bucket";
 import type { Controller, ControllerContext } from "../controller";
 import { baseState } from "../podutil";
 
@@ -32,10 +33,11 @@ export const clusterRoleAggregationController: Controller = {
   nextWake: () => undefined,
 };
 
-function sortedRoles(bucket: Record<string, KObject>): KObject[] {
-  return Object.keys(bucket)
+function sortedRoles(bucket: Bucket<KObject>): KObject[] {
+  return bucket
+    .keys()
     .sort()
-    .map((k) => bucket[k] as KObject);
+    .map((k) => bucket.get(k) as KObject);
 }
 
 function aggregate(ctx: ControllerContext, role: KObject, roles: KObject[]): boolean {

@@ -49,10 +49,10 @@ export const deploymentController: Controller = {
   reconcile(ctx) {
     const base = baseState(ctx.state);
     let wrote = false;
-    const keys = Object.keys(base.objects.deployments ?? {}).sort();
+    const keys = (base.objects.deployments?.keys() ?? []).sort();
     for (const key of keys) {
-      const committed = base.objects.deployments?.[key];
-      const current = ctx.state.objects.deployments?.[key];
+      const committed = base.objects.deployments?.get(key);
+      const current = ctx.state.objects.deployments?.get(key);
       if (!current || !committed) continue;
       const retry = ctx.state.runtime.deployment?.[current.metadata.uid ?? ""] as RetryState | undefined;
       if (retry && ctx.state.now < retry.retryAt) continue;
@@ -86,7 +86,7 @@ export const deploymentController: Controller = {
     };
     for (const r of Object.values((state.runtime.deployment ?? {}) as Record<string, RetryState>))
       consider(r.retryAt);
-    for (const d of Object.values(state.objects.deployments ?? {})) consider(progressDeadlineWake(d, state));
+    for (const d of state.objects.deployments?.values() ?? []) consider(progressDeadlineWake(d, state));
     return earliest;
   },
 };
@@ -171,7 +171,7 @@ function ownedReplicaSets(s: DeploymentSync): KObject[] {
   const d = s.d;
   const uid = d.metadata.uid;
   const out: KObject[] = [];
-  for (const rs of Object.values(s.ctx.state.objects.replicasets ?? {})) {
+  for (const rs of s.ctx.state.objects.replicasets?.values() ?? []) {
     if (rs.metadata.namespace !== d.metadata.namespace) continue;
     const owner = controllerUid(rs);
     if (owner === uid) out.push(copy(rs));

@@ -30,15 +30,15 @@ export const endpointsController: Controller = {
     ];
     if (lastConsistent && buckets.every((b, i) => b === lastConsistent?.[i])) return false;
     let wrote = false;
-    const services = base.objects.services ?? {};
-    for (const svc of Object.values(services)) {
+    const services = base.objects.services;
+    for (const svc of services?.values() ?? []) {
       if (!svc.spec?.selector || Object.keys(svc.spec.selector).length === 0) continue;
       wrote = syncService(ctx, base, svc) || wrote;
     }
     // Only Endpoints this controller made go with their Service; hand-made ones (no selector) stay.
     const managed: Record<string, true> = base.runtime.endpoints ?? {};
-    for (const [key, ep] of Object.entries(base.objects.endpoints ?? {})) {
-      if (services[key] || !managed[key]) continue;
+    for (const [key, ep] of base.objects.endpoints?.entries() ?? []) {
+      if (services?.has(key) || !managed[key]) continue;
       ctx.api.delete("endpoints", ep.metadata.namespace, ep.metadata.name);
       delete (ctx.state.runtime.endpoints ??= {})[key];
       wrote = true;
@@ -54,7 +54,7 @@ function syncService(ctx: ControllerContext, base: ClusterState, svc: KObject): 
   const ready: Loose[] = [];
   const notReady: Loose[] = [];
   let ports: Loose[] | undefined;
-  for (const pod of Object.values(base.objects.pods ?? {})) {
+  for (const pod of base.objects.pods?.values() ?? []) {
     if (
       pod.metadata.namespace !== ns ||
       !selectorMatches({ matchLabels: svc.spec.selector }, pod.metadata.labels)
@@ -71,7 +71,7 @@ function syncService(ctx: ControllerContext, base: ClusterState, svc: KObject): 
   if (notReady.length) subset.notReadyAddresses = notReady.sort(byIp);
   if (ports && (ready.length || notReady.length)) subset.ports = ports;
   const subsets = ready.length || notReady.length ? [subset] : undefined;
-  const existing = base.objects.endpoints?.[`${ns}/${svc.metadata.name}`];
+  const existing = base.objects.endpoints?.get(`${ns}/${svc.metadata.name}`);
   const labels = svc.metadata.labels ? { ...svc.metadata.labels } : undefined;
   const desired: Loose = {
     apiVersion: "v1",

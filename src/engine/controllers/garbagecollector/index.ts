@@ -26,9 +26,7 @@ export const garbageCollector: Controller = {
     const base = baseState(ctx.state);
     let wrote = false;
     for (const resource of DEPENDENT_RESOURCES) {
-      const bucket = base.objects[resource] ?? {};
-      for (const key in bucket) {
-        const obj = bucket[key] as KObject;
+      for (const obj of base.objects[resource]?.values() ?? []) {
         const refs: OwnerReference[] | undefined = obj.metadata.ownerReferences;
         if (!refs || refs.length === 0 || obj.metadata.deletionTimestamp) continue;
         if (!refs.every((r) => isDangling(base, obj, r))) continue;

@@ -29,23 +29,21 @@ export const kubeletController: Controller = {
   name: "kubelet",
   reconcile(ctx) {
     const base = baseState(ctx.state);
-    const seen = peekKubelet(base)?.pods ?? {};
-    const pods = base.objects.pods ?? {};
+    const seen = peekKubelet(base)?.pods;
+    const pods = base.objects.pods;
     let wrote = false;
-    for (const key in seen) {
-      const rt = seen[key] as PodRuntime;
-      const pod = pods[key];
+    for (const [key, rt] of seen?.entries() ?? []) {
+      const pod = pods?.get(key);
       if (pod && pod.metadata.uid === rt.uid) continue;
       const k = kubeletState(ctx.state);
       releasePodIp(k, rt.ip);
-      delete k.pods[key];
+      k.pods = k.pods.without(key);
       wrote = true;
     }
     const now = ctx.state.now;
-    for (const key in pods) {
-      const pod = pods[key] as KObject;
+    for (const [key, pod] of pods?.entries() ?? []) {
       if (!pod.spec?.nodeName) continue;
-      const rt = seen[key];
+      const rt = seen?.get(key);
       const known = rt && rt.uid === pod.metadata.uid;
       const terminating = !!pod.metadata.deletionTimestamp && known && rt.removeAt === undefined;
       const due = known && rt.wake !== undefined && rt.wake <= now;
@@ -58,7 +56,7 @@ export const kubeletController: Controller = {
   },
   nextWake(state) {
     let earliest: number | undefined;
-    for (const rt of Object.values(peekKubelet(state)?.pods ?? {})) {
+    for (const rt of peekKubelet(state)?.pods.values() ?? []) {
       const t = rt.wake;
       if (t !== undefined && t > state.now && (earliest === undefined || t < earliest)) earliest = t;
     }
@@ -75,7 +73,7 @@ function syncPod(ctx: ControllerContext, key: string, pod: KObject): void {
   const k = kubeletState(ctx.state);
   // Copy-on-write: work on a plain copy of the record and store it back once, instead of through immer
   // proxies of every container (10,000 pods made that the largest cost of a rollout).
-  const prior = peekKubelet(baseState(ctx.state))?.pods[key];
+  const prior = peekKubelet(baseState(ctx.state))?.pods.get(key);
   const rt = prior && prior.uid === pod.metadata.uid ? cloneRuntime(prior) : newRuntime(ctx, k, pod);
   if (pod.metadata.deletionTimestamp && rt.removeAt === undefined) beginTermination(ctx, pod, rt);
   if (rt.removeAt !== undefined && rt.removeAt <= ctx.state.now) {
@@ -97,8 +95,7 @@ function syncPod(ctx: ControllerContext, key: string, pod: KObject): void {
     rt.wake = wakeOf(rt);
     writeStatus(ctx, pod, rt);
   }
-  // Frozen at the top so immer does not walk the new record looking for drafts.
-  k.pods[key] = Object.freeze(rt);
+  k.pods = k.pods.with(key, Object.freeze(rt));
 }
 
 /** A copy of a runtime record that may be changed freely (nested values are replaced, never mutated). */
@@ -230,7 +227,7 @@ function beginTermination(ctx: ControllerContext, pod: KObject, rt: PodRuntime):
 function removePod(ctx: ControllerContext, k: KubeletState, key: string, pod: KObject, rt: PodRuntime): void {
   ctx.api.remove(ctx.api.type("pods"), pod.metadata.namespace, pod.metadata.name);
   releasePodIp(k, rt.ip);
-  delete k.pods[key];
+  k.pods = k.pods.without(key);
   ctx.decide(`pods/${key}`, `kubelet removed ${pod.metadata.name}: its containers stopped`);
 }
 

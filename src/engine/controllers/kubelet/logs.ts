@@ -41,11 +41,13 @@ export function podLogs(
   container: string,
   previous = false,
 ): LogResult {
-  const obj = state.objects.pods?.[`${namespace}/${pod}`];
+  const obj = state.objects.pods?.get(`${namespace}/${pod}`);
   if (!obj?.spec?.nodeName) return { ok: true, lines: [] };
   const chosen = validateContainerLogStatus(obj, container, previous);
   if ("refused" in chosen) return { ok: false, message: chosen.refused };
-  const c = peekKubelet(state)?.pods[`${namespace}/${pod}`]?.containers.find((x) => x.name === container);
+  const c = peekKubelet(state)
+    ?.pods.get(`${namespace}/${pod}`)
+    ?.containers.find((x) => x.name === container);
   if (!c) return { ok: true, lines: [] };
   return { ok: true, lines: chosen.run === "latest" ? c.logs : c.previousLogs };
 }

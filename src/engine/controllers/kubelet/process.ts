@@ -124,14 +124,14 @@ export function configError(state: ClusterState, pod: KObject, c: Spec): string 
     const ref = from.configMapRef ?? from.secretRef;
     if (!ref) continue;
     const isCm = !!from.configMapRef;
-    const obj = state.objects[isCm ? "configmaps" : "secrets"]?.[`${ns}/${ref.name}`];
+    const obj = state.objects[isCm ? "configmaps" : "secrets"]?.get(`${ns}/${ref.name}`);
     if (!obj && !ref.optional) return `${isCm ? "configmap" : "secret"} "${ref.name}" not found`;
   }
   for (const e of c.env ?? []) {
     const ref = e.valueFrom?.configMapKeyRef ?? e.valueFrom?.secretKeyRef;
     if (!ref) continue;
     const isCm = !!e.valueFrom?.configMapKeyRef;
-    const obj = state.objects[isCm ? "configmaps" : "secrets"]?.[`${ns}/${ref.name}`];
+    const obj = state.objects[isCm ? "configmaps" : "secrets"]?.get(`${ns}/${ref.name}`);
     if (!obj) {
       if (ref.optional) continue;
       return `${isCm ? "configmap" : "secret"} "${ref.name}" not found`;
@@ -149,7 +149,7 @@ export function resolvedEnvNames(state: ClusterState, pod: KObject, c: Spec): Sp
   const ns = pod.metadata.namespace ?? "default";
   const envFrom = (c.envFrom ?? []).map((from: Spec) => {
     const ref = from.configMapRef ?? from.secretRef;
-    const obj = ref && state.objects[from.configMapRef ? "configmaps" : "secrets"]?.[`${ns}/${ref.name}`];
+    const obj = ref && state.objects[from.configMapRef ? "configmaps" : "secrets"]?.get(`${ns}/${ref.name}`);
     return { ...from, __keys: Object.keys({ ...(obj?.data ?? {}), ...(obj?.stringData ?? {}) }) };
   });
   return { ...c, envFrom };

@@ -3,6 +3,7 @@
  * state stays serializable and snapshots stay cheap): per pod its IP and per container the step of its
  * lifecycle and when that step is due; per node the images already pulled; the pod IP allocator.
  */
+import { Bucket } from "../../store/bucket";
 import type { ClusterState } from "../../store/state";
 
 /** A finished run of a container (status `state.terminated` / `lastState.terminated`). */
@@ -82,17 +83,18 @@ export interface PodRuntime {
 
 /** The whole kubelet slot. */
 export interface KubeletState {
-  pods: Record<string, PodRuntime>;
+  /** By pod key; a bucket, because a 10,000-replica rollout keeps 20,000 (see store/bucket.ts). */
+  pods: Bucket<PodRuntime>;
   /** node → image reference → instant the image is (or will be) on the node. */
   images: Record<string, Record<string, number>>;
   /** Last pod IP offset handed out in 10.244.0.0/16, and the offsets in use. */
   lastIp: number;
-  usedIps: Record<string, true>;
+  usedIps: Bucket<true>;
 }
 
 /** The kubelet slot of a (draft) state, created on first use. */
 export function kubeletState(state: ClusterState): KubeletState {
-  state.runtime.kubelet ??= { pods: {}, images: {}, lastIp: 1, usedIps: {} };
+  state.runtime.kubelet ??= { pods: Bucket.empty(), images: {}, lastIp: 1, usedIps: Bucket.empty() };
   return state.runtime.kubelet as KubeletState;
 }
 
@@ -110,17 +112,17 @@ export function allocatePodIp(k: KubeletState): string {
   let offset = k.lastIp;
   for (let i = 0; i < size; i++) {
     offset = (offset % (size - 2)) + 1;
-    if (offset >= 2 && !k.usedIps[offset]) break;
+    if (offset >= 2 && !k.usedIps.has(String(offset))) break;
   }
   k.lastIp = offset;
-  k.usedIps[offset] = true;
+  k.usedIps = k.usedIps.with(String(offset), true);
   return `10.244.${offset >> 8}.${offset & 255}`;
 }
 
 /** Returns a pod IP to the pool. */
 export function releasePodIp(k: KubeletState, ip: string): void {
   const parts = ip.split(".").map(Number);
-  delete k.usedIps[((parts[2] ?? 0) << 8) | (parts[3] ?? 0)];
+  k.usedIps = k.usedIps.without(String(((parts[2] ?? 0) << 8) | (parts[3] ?? 0)));
 }
 
 /** 64 hex digits derived from `seed` (FNV-1a rounds): container IDs and image digests that are stable per run. */

@@ -42,7 +42,7 @@ export function portNumber(pod: KObject, port: number | string | undefined): num
 
 /** What the pod answers on `port` for `path` at the state's current instant. */
 export function podAnswer(state: ClusterState, pod: KObject, port: number, path: string): PortAnswer {
-  const rt: PodRuntime | undefined = peekKubelet(state)?.pods[podKey(pod)];
+  const rt: PodRuntime | undefined = peekKubelet(state)?.pods.get(podKey(pod));
   if (!rt || rt.uid !== pod.metadata.uid) return { kind: "refused" };
   for (const c of rt.containers) {
     if (c.step !== "running" || !c.serves) continue;

@@ -77,7 +77,7 @@ export function podStatus(state: ClusterState, pod: KObject, rt: PodRuntime): Lo
 
 /** The node's InternalIP (the pod's hostIP). */
 function nodeIp(state: ClusterState, node: string): string {
-  const addresses: Loose[] = state.objects.nodes?.[node]?.status?.addresses ?? [];
+  const addresses: Loose[] = state.objects.nodes?.get(node)?.status?.addresses ?? [];
   return addresses.find((a) => a.type === "InternalIP")?.address ?? "";
 }
 

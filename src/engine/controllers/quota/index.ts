@@ -16,7 +16,7 @@ export const quotaController: Controller = {
   name: "resourcequota",
   reconcile(ctx: ControllerContext): boolean {
     let wrote = false;
-    const quotas = Object.values(ctx.state.objects.resourcequotas ?? {});
+    const quotas = ctx.state.objects.resourcequotas?.values() ?? [];
     for (const quota of quotas) wrote = syncQuota(ctx, quota) || wrote;
     return wrote;
   },

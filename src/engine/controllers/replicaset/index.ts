@@ -22,7 +22,7 @@ export const replicaSetController: Controller = {
     const base = baseState(ctx.state);
     const owned = podsByOwner(base);
     let wrote = false;
-    const sets = Object.values(base.objects.replicasets ?? {});
+    const sets = base.objects.replicasets?.values() ?? [];
     let siblings: Map<string, KObject[]> | undefined;
     const related = (rs: KObject): KObject[] => {
       siblings ??= groupByOwner(sets);
@@ -48,7 +48,7 @@ export const replicaSetController: Controller = {
     };
     for (const t of retryTimes(state)) consider(t);
     const owned = podsByOwner(state);
-    for (const rs of Object.values(state.objects.replicasets ?? {})) {
+    for (const rs of state.objects.replicasets?.values() ?? []) {
       const pods = owned.get(rs.metadata.uid ?? "");
       if (pods) consider(nextAvailability(rs, pods, state.now, state.epoch));
     }

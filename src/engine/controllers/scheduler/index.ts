@@ -15,14 +15,14 @@ export const schedulerController: Controller = {
   name: "scheduler",
   reconcile(ctx) {
     const base = baseState(ctx.state);
-    const nodes = Object.values(base.objects.nodes ?? {})
+    const nodes = (base.objects.nodes?.values() ?? [])
       .filter((n) => !n.spec?.unschedulable)
       .map((n) => n.metadata.name)
       .sort();
     if (nodes.length === 0) return false;
     let pending: KObject[] | undefined;
     const load = new Map<string, number>(nodes.map((n) => [n, 0]));
-    for (const pod of Object.values(base.objects.pods ?? {})) {
+    for (const pod of base.objects.pods?.values() ?? []) {
       const node = pod.spec?.nodeName;
       if (node) {
         if (isPodActive(pod)) load.set(node, (load.get(node) ?? 0) + 1);

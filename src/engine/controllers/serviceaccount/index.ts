@@ -12,7 +12,7 @@ export const ROOT_CA_PEM =
   "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIBADAKBggqhkjOPQQDAjAVMRMwEQYDVQQDEwptaW5pa3ViZUNBMB4XDTI2\n-----END CERTIFICATE-----\n";
 
 function activeNamespaces(ctx: ControllerContext): KObject[] {
-  return Object.values(ctx.state.objects.namespaces ?? {}).filter(
+  return (ctx.state.objects.namespaces?.values() ?? []).filter(
     (ns) => !ns.metadata.deletionTimestamp && ns.status?.phase !== "Terminating",
   );
 }
@@ -24,7 +24,7 @@ export const serviceAccountController: Controller = {
     let wrote = false;
     for (const ns of activeNamespaces(ctx)) {
       const name = ns.metadata.name;
-      if (ctx.state.objects.serviceaccounts?.[`${name}/default`]) continue;
+      if (ctx.state.objects.serviceaccounts?.get(`${name}/default`)) continue;
       ctx.api.create("serviceaccounts", {
         apiVersion: "v1",
         kind: "ServiceAccount",
@@ -48,7 +48,7 @@ export const rootCaPublisher: Controller = {
     let wrote = false;
     for (const ns of activeNamespaces(ctx)) {
       const name = ns.metadata.name;
-      if (ctx.state.objects.configmaps?.[`${name}/kube-root-ca.crt`]) continue;
+      if (ctx.state.objects.configmaps?.get(`${name}/kube-root-ca.crt`)) continue;
       ctx.api.create("configmaps", {
         apiVersion: "v1",
         kind: "ConfigMap",

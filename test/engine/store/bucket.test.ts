@@ -1,0 +1,112 @@
+/**
+ * The object bucket (store/bucket.ts) behaves as a plain record of string keys does (values by key,
+ * insertion order, a replaced value keeps its place) and is persistent: an older bucket never sees a
+ * later write, whether the write happens inside a transaction's edit or outside one.
+ */
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { Bucket, editing } from "../../../src/engine/store/bucket";
+
+type Op = { kind: "set"; key: string; value: number } | { kind: "delete"; key: string } | { kind: "commit" };
+
+/** Keys from a small pool so that replacing and deleting present keys is common. */
+const key = fc.integer({ min: 0, max: 40 }).map((n) => `default/pod-${n}`);
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant("set" as const), key, value: fc.integer() }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("delete" as const), key }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("commit" as const) }) },
+);
+
+/** A plain record of string keys, the model the bucket must match (insertion order included). */
+function applyToRecord(record: Record<string, number>, o: Op): void {
+  if (o.kind === "set") record[o.key] = o.value;
+  else if (o.kind === "delete") delete record[o.key];
+}
+
+/** Runs `ops` as edits split at each `commit`, keeping every committed bucket with the record it must equal. */
+function run(ops: Op[]): { bucket: Bucket<number>; record: Record<string, number> }[] {
+  const record: Record<string, number> = {};
+  let bucket = Bucket.empty<number>();
+  const committed = [{ bucket, record: { ...record } }];
+  let pending: Op[] = [];
+  const commit = () => {
+    bucket = editing(() => {
+      let b = bucket;
+      for (const o of pending) {
+        if (o.kind === "set") b = b.with(o.key, o.value);
+        else if (o.kind === "delete") b = b.without(o.key);
+        applyToRecord(record, o);
+      }
+      return b;
+    });
+    pending = [];
+    committed.push({ bucket, record: { ...record } });
+  };
+  for (const o of ops) {
+    if (o.kind === "commit") commit();
+    else pending.push(o);
+  }
+  commit();
+  return committed;
+}
+
+function contents(b: Bucket<number>): [string, number][] {
+  return b.entries();
+}
+
+describe("object bucket", () => {
+  test("holds what a plain record holds, in the same order, and every older bucket keeps its own contents", () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        for (const { bucket, record } of run(ops)) {
+          expect(contents(bucket)).toEqual(Object.entries(record));
+          expect(bucket.keys()).toEqual(Object.keys(record));
+          expect(bucket.values()).toEqual(Object.values(record));
+          expect(bucket.size).toBe(Object.keys(record).length);
+          for (const k of ["default/pod-0", "default/pod-7", "default/pod-40"]) {
+            expect(bucket.get(k)).toBe(record[k]);
+            expect(bucket.has(k)).toBe(k in record);
+          }
+          expect(JSON.stringify(bucket)).toBe(JSON.stringify(record));
+        }
+      }),
+    );
+  });
+
+  test("writes outside an edit copy: the bucket written to is never changed", () => {
+    const a = Bucket.from([["x", 1]]);
+    const b = a.with("y", 2);
+    const c = b.without("x");
+    expect(a.entries()).toEqual([["x", 1]]);
+    expect(b.entries()).toEqual([
+      ["x", 1],
+      ["y", 2],
+    ]);
+    expect(c.entries()).toEqual([["y", 2]]);
+  });
+
+  test("inside an edit, a bucket the edit made is changed in place; one made before is not", () => {
+    const before = Bucket.from([["x", 1]]);
+    editing(() => {
+      const mine = before.with("y", 2);
+      expect(mine).not.toBe(before);
+      expect(mine.with("z", 3)).toBe(mine);
+      expect(before.keys()).toEqual(["x"]);
+    });
+  });
+
+  test("churn far past the chunk size renumbers and keeps the order", () => {
+    let b = Bucket.empty<number>();
+    // 5,000 keys come and go, 3 stay: the sequence runs far ahead of the size, which triggers renumbering.
+    b = b.with("first", 1).with("second", 2);
+    editing(() => {
+      for (let i = 0; i < 5000; i++) b = b.with(`tmp-${i}`, i).without(`tmp-${i}`);
+    });
+    b = b.with("third", 3);
+    expect(b.entries()).toEqual([
+      ["first", 1],
+      ["second", 2],
+      ["third", 3],
+    ]);
+  });
+});
