@@ -133,23 +133,45 @@ function jsonKind(v: unknown): string {
 export function typeError(root: StructNode, value: unknown): string | undefined {
   if (value === null || typeof value !== "object" || Array.isArray(value))
     return `json: cannot unmarshal ${jsonKind(value)} into Go value of type ${goTypeName(root)}`;
-  return structTypeError(root, value as Record<string, unknown>, []);
+  return structTypeError(root, value as Record<string, unknown>, undefined);
 }
 
-function structTypeError(s: StructNode, obj: Record<string, unknown>, path: string[]): string | undefined {
-  for (const [key, v] of Object.entries(obj)) {
+/**
+ * A field path as a chain from the leaf up, written out only when an error names it: decoding runs on
+ * every write (10,000 pods a rollout), and building each field's path string up front cost 0.4 s there.
+ */
+interface FieldPath {
+  readonly up: FieldPath | undefined;
+  readonly key: string;
+  /** How the key is written after its parent: `.key` (a struct field), `[0]` (a list index), `[key]` (a map key). */
+  readonly as: "field" | "index";
+}
+
+function pathText(p: FieldPath | undefined): string {
+  if (!p) return "";
+  const up = pathText(p.up);
+  if (p.as === "index") return `${up}[${p.key}]`;
+  return up ? `${up}.${p.key}` : p.key;
+}
+
+function structTypeError(
+  s: StructNode,
+  obj: Record<string, unknown>,
+  path: FieldPath | undefined,
+): string | undefined {
+  for (const key in obj) {
     const field = s.fields[key];
     if (!field) continue;
-    const err = valueTypeError(field, v, [...path, key], s.go);
+    const err = valueTypeError(field, obj[key], { up: path, key, as: "field" }, s.go);
     if (err) return err;
   }
   return undefined;
 }
 
-function valueTypeError(s: Schema, v: unknown, path: string[], owner: string): string | undefined {
+function valueTypeError(s: Schema, v: unknown, path: FieldPath, owner: string): string | undefined {
   if (v === null || v === undefined || s.t === "any") return undefined;
   const mismatch = (desc: string) =>
-    `json: cannot unmarshal ${desc} into Go struct field ${owner}.${path.join(".")} of type ${goTypeName(s)}`;
+    `json: cannot unmarshal ${desc} into Go struct field ${owner}.${pathText(path)} of type ${goTypeName(s)}`;
   switch (s.t) {
     case "struct":
       if (jsonKind(v) !== "object") return mismatch(jsonKind(v));
@@ -195,24 +217,26 @@ function scalarTypeError(t: ScalarType, v: unknown, mismatch: (desc: string) => 
 export function unknownFieldPaths(root: StructNode, value: unknown): string[] {
   const out: string[] = [];
   if (value && typeof value === "object" && !Array.isArray(value))
-    collectUnknown(root, value as Record<string, unknown>, "", out);
+    collectUnknown(root, value as Record<string, unknown>, undefined, out);
   return out;
 }
 
-function collectUnknown(s: Schema, v: unknown, path: string, out: string[]): void {
-  if (v === null || v === undefined) return;
+function collectUnknown(s: Schema, v: unknown, path: FieldPath | undefined, out: string[]): void {
+  if (v === null || v === undefined || s.t === "any") return;
   if (s.t === "struct" && jsonKind(v) === "object") {
-    for (const [key, child] of Object.entries(v as Record<string, unknown>)) {
-      const p = path ? `${path}.${key}` : key;
+    const obj = v as Record<string, unknown>;
+    for (const key in obj) {
+      const p: FieldPath = { up: path, key, as: "field" };
       const field = s.fields[key];
-      if (!field) out.push(p);
-      else collectUnknown(field, child, p, out);
+      if (!field) out.push(pathText(p));
+      else collectUnknown(field, obj[key], p, out);
     }
   } else if (s.t === "list" && Array.isArray(v)) {
-    for (const [i, item] of v.entries()) collectUnknown(s.item, item, `${path}[${i}]`, out);
+    for (let i = 0; i < v.length; i++)
+      collectUnknown(s.item, v[i], { up: path, key: String(i), as: "index" }, out);
   } else if (s.t === "map" && jsonKind(v) === "object") {
-    for (const [key, child] of Object.entries(v as Record<string, unknown>))
-      collectUnknown(s.value, child, `${path}[${key}]`, out);
+    const obj = v as Record<string, unknown>;
+    for (const key in obj) collectUnknown(s.value, obj[key], { up: path, key, as: "index" }, out);
   }
 }
 
