@@ -24,7 +24,7 @@ export function calculateStatus(
   epoch: number,
   failure: Record<string, string> | undefined,
 ): Record<string, unknown> {
-  const templateLabels: Record<string, string> = rs.spec?.template?.metadata?.labels ?? {};
+  const templateLabels = Object.entries<string>(rs.spec?.template?.metadata?.labels ?? {});
   const minReady = rs.spec?.minReadySeconds ?? 0;
   let replicas = 0;
   let fullyLabeled = 0;
@@ -34,7 +34,7 @@ export function calculateStatus(
     if (!isPodActive(pod)) continue;
     replicas++;
     const labels = pod.metadata.labels ?? {};
-    if (Object.entries(templateLabels).every(([k, v]) => labels[k] === v)) fullyLabeled++;
+    if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
     if (isPodReady(pod)) {
       ready++;
       if (isPodAvailable(pod, minReady, now, epoch)) available++;
