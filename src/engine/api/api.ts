@@ -7,6 +7,7 @@
  * An `Api` works on a mutable ClusterState: inside a store transaction that is an immer draft.
  */
 import { current, isDraft } from "immer";
+import { jsonClone, sameJson } from "../model/json";
 import { findResourceType, qualifiedResource, type ResourceType } from "../model/resources";
 import type { KObject, Manifest } from "../model/types";
 import { type ClusterState, timestamp } from "../store/state";
@@ -282,7 +283,7 @@ export class Api {
         obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
       }
     }
-    if (JSON.stringify(stripVolatile(old)) === JSON.stringify(stripVolatile(obj))) return old;
+    if (sameJson(stripVolatile(old), stripVolatile(obj))) return old;
     const stored = this.bump(obj);
     if (!opts.dryRun) this.store(t, stored);
     return stored;
@@ -327,7 +328,7 @@ export class Api {
 
   private replacePodStatus(t: ResourceType, old: KObject, input: KObject): KObject {
     const base = plain(old);
-    if (JSON.stringify(base.status) === JSON.stringify(input.status)) return base;
+    if (sameJson(base.status, input.status)) return base;
     const stored = this.bump({ ...base, metadata: { ...base.metadata }, status: deepCopy(input.status) });
     // Frozen at the top: immer then does not walk the whole pod (which shares its spec with the old value)
     // looking for drafts when the transaction ends, which was most of the cost of 10,000 status writes.
@@ -414,11 +415,8 @@ export class Api {
 }
 
 function specChanged(old: KObject, next: KObject, annotationsCount: boolean): boolean {
-  if (JSON.stringify(old.spec) !== JSON.stringify(next.spec)) return true;
-  return (
-    annotationsCount &&
-    JSON.stringify(old.metadata.annotations ?? {}) !== JSON.stringify(next.metadata.annotations ?? {})
-  );
+  if (!sameJson(old.spec, next.spec)) return true;
+  return annotationsCount && !sameJson(old.metadata.annotations ?? {}, next.metadata.annotations ?? {});
 }
 
 function stripVolatile(obj: KObject): KObject {
@@ -436,5 +434,5 @@ function plain(obj: KObject): KObject {
  * drafts (proxies), which structuredClone refuses ("could not be cloned").
  */
 export function deepCopy<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === undefined ? value : jsonClone(value);
 }

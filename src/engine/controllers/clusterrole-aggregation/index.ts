@@ -5,6 +5,7 @@
  * and a rule already present is not repeated, as the real controller does.
  */
 import { deepCopy } from "../../api/api";
+import { sameJson } from "../../model/json";
 import { selectorMatches } from "../../model/labels";
 import type { KObject, LabelSelector } from "../../model/types";
 import type { Bucket } from "../../store/bucket";
@@ -54,7 +55,7 @@ function aggregate(ctx: ControllerContext, role: KObject, roles: KObject[]): boo
       rules.push(deepCopy(rule));
     }
   }
-  if (JSON.stringify(role.rules ?? []) === JSON.stringify(rules)) return false;
+  if (sameJson(role.rules ?? [], rules)) return false;
   ctx.api.update("clusterroles", { ...deepCopy(role), rules });
   ctx.decide(
     `clusterroles/${role.metadata.name}`,

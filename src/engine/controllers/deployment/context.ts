@@ -3,6 +3,7 @@
  * the API and carries a decision-log reason), and the ReplicaSet scaling primitive with its event.
  */
 import { ApiError } from "../../api/errors";
+import { jsonClone } from "../../model/json";
 import type { KObject, OwnerReference } from "../../model/types";
 import { recordEvent } from "../../store/events";
 import { timestamp } from "../../store/state";
@@ -36,7 +37,7 @@ export interface DeploymentSync {
 
 /** A deep copy of a JSON value (stored objects may be drafts; never mutate them). */
 export function copy<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
+  return jsonClone(v);
 }
 
 /** The owner reference a Deployment puts on its ReplicaSets (controller, blocks owner deletion). */

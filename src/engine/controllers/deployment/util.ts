@@ -6,6 +6,7 @@
  */
 import { canonicalJson } from "../../model/canonical";
 import { type IntOrString, scaledValue } from "../../model/intstr";
+import { jsonClone } from "../../model/json";
 import type { Deployment, DeploymentStatus, PodTemplateSpec, ReplicaSet } from "../../model/types";
 
 /** Anything with a Deployment's metadata/spec/status (a stored object or a kubernetes-types Deployment). */
@@ -289,7 +290,7 @@ export function equalIgnoreHash(t1: PodTemplateSpec | undefined, t2: PodTemplate
 
 /** A template without the pod-template-hash label (and without an empty labels map left behind). */
 export function withoutHash(t: PodTemplateSpec | undefined): PodTemplateSpec {
-  const copy: PodTemplateSpec = JSON.parse(JSON.stringify(t ?? {}));
+  const copy: PodTemplateSpec = jsonClone(t ?? {});
   const labels = copy.metadata?.labels;
   if (labels && POD_TEMPLATE_HASH_LABEL in labels) {
     delete labels[POD_TEMPLATE_HASH_LABEL];

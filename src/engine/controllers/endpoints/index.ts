@@ -5,6 +5,7 @@
  * Service's ports resolved to the pods' target ports. Endpoints it made are deleted with their Service.
  */
 
+import { sameJson } from "../../model/json";
 import { selectorMatches } from "../../model/labels";
 import type { KObject } from "../../model/types";
 import type { ClusterState } from "../../store/state";
@@ -84,11 +85,7 @@ function syncService(ctx: ControllerContext, base: ClusterState, svc: KObject): 
     ctx.api.create("endpoints", desired, ns);
     (ctx.state.runtime.endpoints ??= {})[`${ns}/${svc.metadata.name}`] = true;
   } else {
-    if (
-      JSON.stringify(existing.subsets) === JSON.stringify(subsets) &&
-      JSON.stringify(existing.metadata.labels) === JSON.stringify(labels)
-    )
-      return false;
+    if (sameJson(existing.subsets, subsets) && sameJson(existing.metadata.labels, labels)) return false;
     ctx.api.update("endpoints", { ...desired, metadata: { ...existing.metadata, labels } } as KObject);
   }
   ctx.decide(

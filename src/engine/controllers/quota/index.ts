@@ -8,6 +8,7 @@
 import { scopesMatch } from "../../api/admission/resourcequota";
 import { namespaceUsage, parseList, toList } from "../../api/admission/usage";
 import { deepCopy } from "../../api/api";
+import { sameJson } from "../../model/json";
 import type { KObject } from "../../model/types";
 import type { Controller, ControllerContext } from "../controller";
 
@@ -30,7 +31,7 @@ function syncQuota(ctx: ControllerContext, quota: KObject): boolean {
   const namespace = quota.metadata.namespace as string;
   const used = toList(namespaceUsage(ctx.state, namespace, names, (r, g, o) => scopesMatch(quota, r, g, o)));
   const next = { hard: hardList, used };
-  if (JSON.stringify(quota.status ?? {}) === JSON.stringify(next)) return false;
+  if (sameJson(quota.status ?? {}, next)) return false;
   const updated = { ...deepCopy(quota), status: next };
   ctx.api.updateStatus("resourcequotas", updated);
   const summary = names.map((n) => `${n} ${used[n]}/${hardList[n]}`).join(", ");

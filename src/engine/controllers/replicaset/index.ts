@@ -6,6 +6,7 @@
  * its pods changes meanwhile, which re-queues it at once as an informer event would.
  */
 
+import { sameJson } from "../../model/json";
 import type { KObject } from "../../model/types";
 import { timestamp } from "../../store/state";
 import type { Controller, ControllerContext } from "../controller";
@@ -163,7 +164,7 @@ function writeStatus(
   failure: Record<string, string> | undefined,
 ): boolean {
   const status = calculateStatus(rs, pods, ctx.state.now, ctx.state.epoch, failure);
-  if (JSON.stringify(status) === JSON.stringify(rs.status ?? {})) return false;
+  if (sameJson(status, rs.status ?? {})) return false;
   ctx.api.updateStatus("replicasets", { ...rs, status });
   return true;
 }
