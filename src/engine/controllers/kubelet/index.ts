@@ -4,6 +4,8 @@
  * graceful termination run when their instant comes; the pod status (status.ts) is written whenever it
  * changed, and a terminated pod is removed from the store. Bookkeeping lives in state.runtime.kubelet.
  */
+
+import { sameJson } from "../../model/json";
 import type { KObject } from "../../model/types";
 import { recordEvent } from "../../store/events";
 import { type ClusterState, simTime } from "../../store/state";
@@ -32,34 +34,34 @@ export const kubeletController: Controller = {
     const seen = peekKubelet(base)?.pods;
     const pods = base.objects.pods;
     let wrote = false;
-    for (const [key, rt] of seen?.entries() ?? []) {
+    seen?.forEach((rt, key) => {
       const pod = pods?.get(key);
-      if (pod && pod.metadata.uid === rt.uid) continue;
+      if (pod && pod.metadata.uid === rt.uid) return;
       const k = kubeletState(ctx.state);
       releasePodIp(k, rt.ip);
       k.pods = k.pods.without(key);
       wrote = true;
-    }
+    });
     const now = ctx.state.now;
-    for (const [key, pod] of pods?.entries() ?? []) {
-      if (!pod.spec?.nodeName) continue;
+    pods?.forEach((pod, key) => {
+      if (!pod.spec?.nodeName) return;
       const rt = seen?.get(key);
       const known = rt && rt.uid === pod.metadata.uid;
       const terminating = !!pod.metadata.deletionTimestamp && known && rt.removeAt === undefined;
       const due = known && rt.wake !== undefined && rt.wake <= now;
-      if (known && !terminating && !due) continue;
-      if (!known && isFinished(pod)) continue;
+      if (known && !terminating && !due) return;
+      if (!known && isFinished(pod)) return;
       syncPod(ctx, key, pod);
       wrote = true;
-    }
+    });
     return wrote;
   },
   nextWake(state) {
     let earliest: number | undefined;
-    for (const rt of peekKubelet(state)?.pods.values() ?? []) {
+    peekKubelet(state)?.pods.forEach((rt) => {
       const t = rt.wake;
       if (t !== undefined && t > state.now && (earliest === undefined || t < earliest)) earliest = t;
-    }
+    });
     return earliest;
   },
 };
@@ -233,7 +235,7 @@ function removePod(ctx: ControllerContext, k: KubeletState, key: string, pod: KO
 
 function writeStatus(ctx: ControllerContext, pod: KObject, rt: PodRuntime): void {
   const status = podStatus(ctx.state, pod, rt);
-  if (JSON.stringify(status) === JSON.stringify(pod.status ?? {})) return;
+  if (sameJson(status, pod.status ?? {})) return;
   ctx.api.updateStatus("pods", { ...pod, status });
 }
 
