@@ -430,8 +430,8 @@ function plain(obj: KObject): KObject {
 }
 
 /**
- * A deep copy of a JSON-shaped value. Not structuredClone: inside a transaction stored objects are immer
- * drafts (proxies), which structuredClone refuses ("could not be cloned").
+ * A deep copy of a JSON-shaped value. Not structuredClone: parts of the state immer manages are drafts
+ * (proxies) inside a transaction, which structuredClone refuses ("could not be cloned").
  */
 export function deepCopy<T>(value: T): T {
   return value === undefined ? value : jsonClone(value);

@@ -35,7 +35,7 @@ export interface DeploymentSync {
   key: string;
 }
 
-/** A deep copy of a JSON value (stored objects may be drafts; never mutate them). */
+/** A deep copy of a JSON value (never mutate a stored object: older snapshots share it). */
 export function copy<T>(v: T): T {
   return jsonClone(v);
 }
