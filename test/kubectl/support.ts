@@ -118,10 +118,9 @@ export function fixture(objects: KObject[], nowSec: number, epoch = T0): Cluster
       for (const e of events) api.create("events", structuredClone(e), e.metadata.namespace ?? "default");
     },
   });
-  const state = {
-    ...structuredClone({ ...c.state, objects: {} }),
-    objects: { ...c.state.objects },
-  } as ClusterState;
+  // A copy to edit (the committed state is frozen in tests); buckets are persistent, so shallow copies do.
+  const store = { ...c.state.events, chunks: { ...c.state.events.chunks } };
+  const state: ClusterState = { ...c.state, objects: { ...c.state.objects }, events: store };
   state.epoch = epoch;
   restoreEvents(state, events);
   for (const o of objects) {
@@ -143,13 +142,15 @@ export function fixture(objects: KObject[], nowSec: number, epoch = T0): Cluster
 /** Puts back the events as given (the API stamped uid, resourceVersion and creationTimestamp on create), wherever the state keeps them. */
 function restoreEvents(state: ClusterState, events: KObject[]): void {
   const given = new Map(events.map((e) => [`${e.metadata.namespace ?? "default"}/${e.metadata.name}`, e]));
-  const store = (state as unknown as { events?: { chunks: Record<string, Record<string, KObject>> } }).events;
-  const buckets = store?.chunks ? Object.values(store.chunks) : [];
-  for (const bucket of buckets)
-    for (const key of Object.keys(bucket)) {
+  const chunks = state.events.chunks;
+  for (const [id, chunk] of Object.entries(chunks)) {
+    let restored = chunk;
+    for (const key of chunk.keys()) {
       const e = given.get(key);
-      if (e) bucket[key] = structuredClone(e);
+      if (e) restored = restored.with(key, structuredClone(e));
     }
+    chunks[id] = restored;
+  }
 }
 
 /** A copy of `objects` with every RFC 3339 timestamp moved by `deltaMs` (to replay a fixture at another instant). */

@@ -67,11 +67,11 @@ export function normalizeDates(text: string): string {
 export function storedObjects(cluster: Cluster): KObject[] {
   const state = cluster.state as unknown as {
     objects: Record<string, Bucket<KObject>>;
-    events?: { chunks: Record<string, Record<string, KObject>> };
+    events?: { chunks: Record<string, Bucket<KObject>> };
   };
   const out: KObject[] = [];
   for (const bucket of Object.values(state.objects)) out.push(...bucket.values());
-  for (const chunk of Object.values(state.events?.chunks ?? {})) out.push(...Object.values(chunk));
+  for (const chunk of Object.values(state.events?.chunks ?? {})) out.push(...chunk.values());
   return structuredClone(out);
 }
 

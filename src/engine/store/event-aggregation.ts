@@ -15,6 +15,7 @@
  * pass unchanged. Not modelled: the 4,096-entry LRU caches (a learner's cluster never fills them) and the
  * random choice of the message dropped from a full group (here: the oldest, for reproducibility).
  */
+import { Bucket } from "./bucket";
 import { byUidChunk, editChunk, uidChunk } from "./event-store";
 import type { ClusterState } from "./state";
 
@@ -66,8 +67,8 @@ interface SourceRecord {
   skipped?: Record<string, { n: number; first: number }>;
 }
 
-/** state.runtime.eventCorrelator: records by `uidChunk` of the object, then by spam key. */
-type CorrelatorState = Record<string, Record<string, SourceRecord>>;
+/** state.runtime.eventCorrelator: records by `uidChunk` of the object, then by spam key (a bucket: no immer proxies). */
+type CorrelatorState = Record<string, Bucket<SourceRecord>>;
 
 /** Sources whose recorder has no correlator (the scheduler uses the events.k8s.io recorder). */
 const UNCORRELATED = new Set(["default-scheduler"]);
@@ -93,11 +94,13 @@ export function forgetIdleSources(state: ClusterState, sources: readonly EventFa
   if (!all) return;
   for (const [id, facts] of byUidChunk(sources)) {
     editChunk(all, id, (chunk) => {
+      let rest = chunk;
       for (const e of facts) {
         const key = spamKey(e);
-        const rec = chunk[key];
-        if (rec && atRest(rec, state.now)) delete chunk[key];
+        const rec = rest.get(key);
+        if (rec && atRest(rec, state.now)) rest = rest.without(key);
       }
+      return rest;
     });
   }
 }
@@ -123,6 +126,15 @@ export function correlateEvent(state: ClusterState, e: EventFacts): Correlated |
   if (UNCORRELATED.has(e.component)) return { message: e.message, key: eventKey(e), skipped: 0 };
   const now = state.now;
   const rec = sourceRecord(state, e);
+  const decided = correlate(rec, e, now);
+  const all: CorrelatorState = (state.runtime.eventCorrelator ??= {});
+  const id = uidChunk(e.uid);
+  all[id] = (all[id] ?? Bucket.empty()).with(spamKey(e), rec);
+  return decided;
+}
+
+/** Aggregation, the spam filter and the count of dropped repeats, on `rec` (a copy the caller stores back). */
+function correlate(rec: SourceRecord, e: EventFacts, now: number): Correlated | undefined {
   let message = e.message;
   let key = eventKey(e);
   if (aggregate(rec, `${e.type}|${e.reason}`, e.message, now)) {
@@ -141,10 +153,22 @@ export function correlateEvent(state: ClusterState, e: EventFacts): Correlated |
   return { message, key, skipped: dropped.n, firstSeen: dropped.first };
 }
 
+/** A copy of the source + object's record that may be changed freely (or a fresh one). */
 function sourceRecord(state: ClusterState, e: EventFacts): SourceRecord {
-  const all: CorrelatorState = (state.runtime.eventCorrelator ??= {});
-  const chunk = (all[uidChunk(e.uid)] ??= {});
-  return (chunk[spamKey(e)] ??= { tokens: SPAM_BURST, at: state.now, groups: {} });
+  const all: CorrelatorState | undefined = state.runtime.eventCorrelator;
+  const rec = all?.[uidChunk(e.uid)]?.get(spamKey(e));
+  if (!rec) return { tokens: SPAM_BURST, at: state.now, groups: {} };
+  const groups: Record<string, Group> = {};
+  for (const k in rec.groups) {
+    const g = rec.groups[k] as Group;
+    groups[k] = { at: g.at, messages: [...g.messages] };
+  }
+  const copy: SourceRecord = { tokens: rec.tokens, at: rec.at, groups };
+  if (rec.skipped) {
+    copy.skipped = {};
+    for (const k in rec.skipped) copy.skipped[k] = { ...(rec.skipped[k] as { n: number; first: number }) };
+  }
+  return copy;
 }
 
 /** EventAggregate: true when this event is to be combined with its group. */

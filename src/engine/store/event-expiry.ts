@@ -59,22 +59,23 @@ function sweepChunk(now: number, store: EventStore, id: string, expired: [string
   const gone: string[] = [];
   let first = Number.POSITIVE_INFINITY;
   editChunk((store.expiry ??= {}), id, (expiry) => {
-    for (const key in expiry) {
-      const at = expiry[key] ?? 0;
+    expiry.forEach((at, key) => {
       if (at > now) first = Math.min(first, at);
-      else {
-        gone.push(key);
-        delete expiry[key];
-      }
-    }
+      else gone.push(key);
+    });
+    let rest = expiry;
+    for (const key of gone) rest = rest.without(key);
+    return rest;
   });
   editChunk(store.chunks, id, (chunk) => {
+    let rest = chunk;
     for (const key of gone) {
-      const event = chunk[key];
+      const event = rest.get(key);
       if (!event) continue;
       expired.push([key, event]);
-      delete chunk[key];
+      rest = rest.without(key);
     }
+    return rest;
   });
   const due = (store.due ??= {});
   if (first === Number.POSITIVE_INFINITY) delete due[id];

@@ -4,7 +4,7 @@
  */
 import type { CoreEvent, KObject } from "../model/types";
 import { correlateEvent } from "./event-aggregation";
-import { correlatedEvent, getEvent, putEvent, rememberCorrelation, touchEvent } from "./event-store";
+import { correlatedEvent, getEvent, putEvent, rememberCorrelation } from "./event-store";
 import { type ClusterState, timestamp } from "./state";
 import { uidFor } from "./uid";
 
@@ -66,18 +66,23 @@ export function recordEvent(
     // only bump the recorder's cached series until its 30-minute heartbeat, which is not modelled.
     if (existing.series) return;
     state.resourceVersion += 1;
-    existing.series = { count: 2, lastObservedTime: microTimestamp(state, state.now) };
-    existing.metadata.resourceVersion = String(state.resourceVersion);
-    touchEvent(state, existingKey);
+    putEvent(state, existingKey, {
+      ...existing,
+      metadata: { ...existing.metadata, resourceVersion: String(state.resourceVersion) },
+      series: { count: 2, lastObservedTime: microTimestamp(state, state.now) },
+    } as KObject);
     return;
   }
   state.resourceVersion += 1;
   if (existingKey && existing) {
-    existing.count = (existing.count ?? 1) + 1 + c.skipped;
-    existing.message = c.message;
-    existing.lastTimestamp = now;
-    existing.metadata.resourceVersion = String(state.resourceVersion);
-    touchEvent(state, existingKey);
+    // A stored event is shared with older snapshots: the repeat is a new value, never an edit in place.
+    putEvent(state, existingKey, {
+      ...existing,
+      metadata: { ...existing.metadata, resourceVersion: String(state.resourceVersion) },
+      count: (existing.count ?? 1) + 1 + c.skipped,
+      message: c.message,
+      lastTimestamp: now,
+    } as KObject);
     return;
   }
   state.uidCounter += 1;
