@@ -142,6 +142,36 @@ export class Bucket<V> {
     }
   }
 
+  /**
+   * The chunks (by number, ascending) whose contents may differ from `older`'s: those that are not the
+   * same object in both. A committed chunk never changes, so every other chunk holds exactly what `older`
+   * holds there. Any two buckets can be compared (an unrelated one differs everywhere); this is how a
+   * controller visits only what changed since its last pass, as an informer's watch would tell it.
+   */
+  changedChunks(older: Bucket<V> | undefined): number[] {
+    const out: number[] = [];
+    const theirs = older?.chunks ?? [];
+    const n = Math.max(this.chunks.length, theirs.length);
+    for (let i = 0; i < n; i++) if (this.chunks[i] !== theirs[i]) out.push(i);
+    return out;
+  }
+
+  /** Calls `fn` with every value and key of chunk `n` (see changedChunks), in insertion order. */
+  forEachInChunk(n: number, fn: (value: V, key: string) => void): void {
+    const c = this.chunks[n];
+    if (!c) return;
+    for (let i = 0; i < c.keys.length; i++) {
+      const k = c.keys[i];
+      if (k !== undefined) fn(c.values[i] as V, k);
+    }
+  }
+
+  /** The chunk that holds `key`, if it is present. */
+  chunkOf(key: string): number | undefined {
+    const seq = this.shards[shardOf(key)]?.get(key);
+    return seq === undefined ? undefined : seq >>> CHUNK_BITS;
+  }
+
   /** Every key, in insertion order. */
   keys(): string[] {
     const out: string[] = [];

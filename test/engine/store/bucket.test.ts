@@ -73,6 +73,34 @@ describe("object bucket", () => {
     );
   });
 
+  test("changedChunks names every chunk where two versions differ; forEachInChunk and chunkOf agree with it", () => {
+    fc.assert(
+      // Up to 700 writes: keys that come back are appended, so the sequence crosses chunks of 256.
+      fc.property(fc.array(op, { maxLength: 700 }), fc.nat(), fc.nat(), (ops, i, j) => {
+        const versions = run(ops);
+        const older = versions[i % versions.length]?.bucket as Bucket<number>;
+        const newer = versions[j % versions.length]?.bucket as Bucket<number>;
+        const changed = new Set(newer.changedChunks(older));
+        expect(new Set(older.changedChunks(newer))).toEqual(changed);
+        const keys = new Set([...older.keys(), ...newer.keys()]);
+        for (const k of keys) {
+          if (older.get(k) === newer.get(k) && older.has(k) === newer.has(k)) continue;
+          // A key that differs is in a changed chunk on each side that holds it.
+          for (const b of [older, newer]) {
+            const n = b.chunkOf(k);
+            if (n !== undefined) expect(changed.has(n)).toBe(true);
+          }
+        }
+        // The chunks, walked in order, hold exactly the bucket's entries.
+        const walked: [string, number][] = [];
+        const chunks = newer.changedChunks(undefined);
+        for (const n of chunks) newer.forEachInChunk(n, (v, k) => walked.push([k, v]));
+        expect(walked).toEqual(newer.entries());
+        for (const [k] of walked) expect(chunks).toContain(newer.chunkOf(k));
+      }),
+    );
+  });
+
   test("writes outside an edit copy: the bucket written to is never changed", () => {
     const a = Bucket.from([["x", 1]]);
     const b = a.with("y", 2);
