@@ -7,6 +7,7 @@
 
 import { sameJson } from "../../model/json";
 import type { KObject } from "../../model/types";
+import type { Bucket } from "../../store/bucket";
 import { recordEvent } from "../../store/events";
 import { type ClusterState, simTime } from "../../store/state";
 import type { Controller, ControllerContext } from "../controller";
@@ -25,6 +26,16 @@ import {
 } from "./runtime";
 import { lookupImage } from "./serving";
 import { podStatus } from "./status";
+import { WakeIndex } from "./wake-index";
+
+/**
+ * What the kubelet's latest pass left behind (its pods and runtime buckets as committed). Every pod and
+ * record there needed nothing more at that instant but the passage of time (`wake`), so the next pass
+ * visits only the chunks that differ from these and the records that are due: the same pods, in the same
+ * order, as a pass over everything would act on. A cache: any other value only makes the pass read more.
+ */
+let lastPass: { pods: Bucket<KObject> | undefined; runtime: Bucket<PodRuntime> | undefined } | undefined;
+const wakes = new WakeIndex();
 
 /** The kubelet (all nodes). */
 export const kubeletController: Controller = {
@@ -34,37 +45,90 @@ export const kubeletController: Controller = {
     const seen = peekKubelet(base)?.pods;
     const pods = base.objects.pods;
     let wrote = false;
-    seen?.forEach((rt, key) => {
-      const pod = pods?.get(key);
-      if (pod && pod.metadata.uid === rt.uid) return;
-      const k = kubeletState(ctx.state);
-      releasePodIp(k, rt.ip);
-      k.pods = k.pods.without(key);
-      wrote = true;
-    });
+    // A record outlives its pod only where the pod entry changed: the pod was removed or replaced.
+    const podChanges = changedChunks(pods, lastPass?.pods);
+    for (const n of recordChunks(seen, pods, lastPass?.pods, podChanges)) {
+      seen?.forEachInChunk(n, (rt, key) => {
+        const pod = pods?.get(key);
+        if (pod && pod.metadata.uid === rt.uid) return;
+        const k = kubeletState(ctx.state);
+        releasePodIp(k, rt.ip);
+        k.pods = k.pods.without(key);
+        wrote = true;
+      });
+    }
     const now = ctx.state.now;
-    pods?.forEach((pod, key) => {
-      if (!pod.spec?.nodeName) return;
-      const rt = seen?.get(key);
-      const known = rt && rt.uid === pod.metadata.uid;
-      const terminating = !!pod.metadata.deletionTimestamp && known && rt.removeAt === undefined;
-      const due = known && rt.wake !== undefined && rt.wake <= now;
-      if (known && !terminating && !due) return;
-      if (!known && isFinished(pod)) return;
-      syncPod(ctx, key, pod);
-      wrote = true;
-    });
+    for (const n of podChunksToVisit(pods, seen, podChanges, now)) {
+      pods?.forEachInChunk(n, (pod, key) => {
+        if (!pod.spec?.nodeName) return;
+        const rt = seen?.get(key);
+        const known = rt && rt.uid === pod.metadata.uid;
+        const terminating = !!pod.metadata.deletionTimestamp && known && rt.removeAt === undefined;
+        const due = known && rt.wake !== undefined && rt.wake <= now;
+        if (known && !terminating && !due) return;
+        if (!known && isFinished(pod)) return;
+        syncPod(ctx, key, pod);
+        wrote = true;
+      });
+    }
+    // The draft's buckets are the ones this transaction commits (immer keeps them as they are).
+    lastPass = { pods: ctx.state.objects.pods, runtime: peekKubelet(ctx.state)?.pods };
     return wrote;
   },
   nextWake(state) {
-    let earliest: number | undefined;
-    peekKubelet(state)?.pods.forEach((rt) => {
-      const t = rt.wake;
-      if (t !== undefined && t > state.now && (earliest === undefined || t < earliest)) earliest = t;
-    });
-    return earliest;
+    wakes.follow(peekKubelet(state)?.pods);
+    return wakes.next(state.now);
   },
 };
+
+/** Chunks of `now` that may differ from `before` (all of them when there is no `before`). */
+function changedChunks<V>(now: Bucket<V> | undefined, before: Bucket<V> | undefined): number[] {
+  if (now) return now.changedChunks(before);
+  return before ? before.changedChunks(undefined) : [];
+}
+
+/**
+ * The runtime chunks (ascending) to check for records without their pod: those holding a record of a pod
+ * whose entry is in a changed pods chunk (old or new), and those that changed themselves (none, unless
+ * the state is not the one the last pass committed: time travel, another cluster).
+ */
+function recordChunks(
+  seen: Bucket<PodRuntime> | undefined,
+  pods: Bucket<KObject> | undefined,
+  lastPods: Bucket<KObject> | undefined,
+  podChanges: readonly number[],
+): number[] {
+  if (!seen) return [];
+  const out = new Set<number>(changedChunks(seen, lastPass?.runtime));
+  const mark = (_: unknown, key: string) => {
+    const n = seen.chunkOf(key);
+    if (n !== undefined) out.add(n);
+  };
+  for (const n of podChanges) {
+    pods?.forEachInChunk(n, mark);
+    lastPods?.forEachInChunk(n, mark);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** The pods chunks (ascending) to visit: changed ones, and those holding a pod whose record changed or is due. */
+function podChunksToVisit(
+  pods: Bucket<KObject> | undefined,
+  seen: Bucket<PodRuntime> | undefined,
+  podChanges: readonly number[],
+  now: number,
+): number[] {
+  if (!pods) return [];
+  const out = new Set(podChanges);
+  const mark = (key: string) => {
+    const n = pods.chunkOf(key);
+    if (n !== undefined) out.add(n);
+  };
+  for (const n of changedChunks(seen, lastPass?.runtime)) seen?.forEachInChunk(n, (_, key) => mark(key));
+  wakes.follow(seen);
+  for (const key of wakes.due(now)) mark(key);
+  return [...out].sort((a, b) => a - b);
+}
 
 function isFinished(pod: KObject): boolean {
   return pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
