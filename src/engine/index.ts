@@ -91,5 +91,6 @@ export { Cluster, type ClusterListener, type ClusterOptions } from "./sim/cluste
 export { type CreateClusterOptions, createCluster } from "./sim/create";
 export { type HttpResult, httpGet, type NetworkError, parseUrl, resolve } from "./sim/network";
 export { Bucket } from "./store/bucket";
+export { DecisionLog } from "./store/decision-log";
 export { allEvents, type EventStore, emptyEventStore } from "./store/event-store";
 export { type ClusterState, type Decision, objectKey, simTime, timestamp } from "./store/state";

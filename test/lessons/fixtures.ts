@@ -2,7 +2,7 @@
  * Fixture builders for lesson tests that read like the domain: a cluster state with a deployment, its
  * ReplicaSets and pods, written as plain objects (the shapes the API server stores), and a fake session.
  */
-import { Bucket, type ClusterState, emptyEventStore, type KObject } from "../../src/engine";
+import { Bucket, type ClusterState, DecisionLog, emptyEventStore, type KObject } from "../../src/engine";
 import { putEvent } from "../../src/engine/store/event-store";
 import type { LessonSession, WorldCommand, WorldTerminal } from "../../src/lessons";
 
@@ -17,7 +17,7 @@ export function emptyCluster(now = 0): ClusterState {
     objects: {},
     events: emptyEventStore(),
     runtime: {},
-    decisions: [],
+    decisions: DecisionLog.empty(),
   };
 }
 

@@ -5,7 +5,7 @@
 import { Api } from "../api/api";
 import { controllerUser } from "../api/authorization";
 import type { Controller } from "../controllers/controller";
-import type { ClusterState } from "../store/state";
+import type { ClusterState, Decision } from "../store/state";
 import { transact } from "../store/transaction";
 
 /**
@@ -32,13 +32,16 @@ export function runController(
 ): { state: ClusterState; wrote: boolean } {
   const committed = transact(state, (draft) => {
     const api = new Api(draft, controllerUser(`${controller.name}-controller`));
-    return controller.reconcile({
+    const decided: Decision[] = [];
+    const wrote = controller.reconcile({
       api,
       state: draft,
       decide: (object, message) => {
-        draft.decisions.push({ t: draft.now, controller: controller.name, object, message });
+        decided.push({ t: draft.now, controller: controller.name, object, message });
       },
     });
+    draft.decisions = draft.decisions.append(decided);
+    return wrote;
   });
   return { state: committed.state, wrote: committed.result };
 }

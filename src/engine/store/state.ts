@@ -5,6 +5,7 @@
  */
 import type { KObject } from "../model/types";
 import type { Bucket } from "./bucket";
+import { DecisionLog } from "./decision-log";
 import { type EventStore, emptyEventStore } from "./event-store";
 
 /** A plain-language reason for one controller write ("why did the controller do that"). */
@@ -36,8 +37,8 @@ export interface ClusterState {
   /** Private, serializable bookkeeping of the simulated components (kubelet pod runtimes, image caches, …), by component. */
   // biome-ignore lint/suspicious/noExplicitAny: each component owns and types its own slot (see its accessor)
   runtime: Record<string, any>;
-  /** Every controller decision, oldest first. */
-  decisions: Decision[];
+  /** Every controller decision, oldest first (an append-only log outside immer's drafts: decision-log.ts). */
+  decisions: DecisionLog<Decision>;
 }
 
 /** 2026-01-01T00:00:00Z: the moment the simulated clock starts at. */
@@ -54,7 +55,7 @@ export function emptyState(seed: number, epoch = DEFAULT_EPOCH): ClusterState {
     objects: {},
     events: emptyEventStore(),
     runtime: {},
-    decisions: [],
+    decisions: DecisionLog.empty(),
   };
 }
 

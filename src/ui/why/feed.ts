@@ -33,7 +33,7 @@ export function feed(state: ClusterState, limit = FEED_LIMIT): FeedItem[] {
   const items: FeedItem[] = [];
   const decisions = state.decisions;
   for (let i = Math.max(0, decisions.length - limit); i < decisions.length; i++) {
-    const d = decisions[i];
+    const d = decisions.at(i);
     if (!d) continue;
     items.push({ t: d.t, kind: "decision", source: d.controller, object: d.object, message: d.message });
   }
@@ -71,7 +71,7 @@ export function markTimes(state: Pick<ClusterState, "decisions" | "epoch"> & { e
     const e = o as unknown as CoreEvent;
     (e.type === "Warning" ? warning : event).push(eventTime(state, e));
   }
-  return { event, warning, decision: state.decisions.map((d) => d.t) };
+  return { event, warning, decision: state.decisions.toArray().map((d) => d.t) };
 }
 
 /** `m:ss` (or `h:mm:ss`) of simulated ms. */

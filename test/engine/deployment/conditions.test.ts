@@ -115,7 +115,7 @@ describe("pause", () => {
       `Scaled up replica set ${b.rsOf("web:v2").metadata.name} from 0 to 2`,
       "Scaled down replica set web-v1 from 5 to 4",
     ]);
-    expect(b.state.decisions.map((d) => d.message)).toContain(
+    expect(b.state.decisions.toArray().map((d) => d.message)).toContain(
       "Progressing=Unknown DeploymentResumed: Deployment is resumed",
     );
   });

@@ -16,6 +16,7 @@ describe("decision log", () => {
     b.sync();
     b.sync();
     const log = b.state.decisions
+      .toArray()
       .filter((d) => d.object.startsWith("replicasets/"))
       .map((d) => `${d.t / 1000} ${d.object}: ${d.message}`);
     expect(log).toEqual([
@@ -23,6 +24,6 @@ describe("decision log", () => {
       "13 replicasets/default/web-v1: scaled web-v1 down 3→2: 4 available − 3 must stay available = 1 old pods may go",
       `13 replicasets/default/${v2}: scaled ${v2} up 1→2: 3 desired + maxSurge 1 = 4 pods allowed, 3 exist`,
     ]);
-    expect(b.state.decisions.every((d) => d.controller === "deployment")).toBe(true);
+    expect(b.state.decisions.toArray().every((d) => d.controller === "deployment")).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ const QUOTA = {
 /** When the ReplicaSet `name` tried to create pods (simulated ms), from the decision log. */
 function tries(c: ReturnType<typeof cluster>, name: string): number[] {
   return c.state.decisions
+    .toArray()
     .filter((d) => d.object === `replicasets/default/${name}` && d.message.startsWith("created "))
     .map((d) => d.t);
 }
