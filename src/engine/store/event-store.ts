@@ -99,7 +99,11 @@ export function removeEvent(state: ClusterState, key: string): void {
 /** Every stored event, in no particular order. */
 export function allEvents(state: Pick<ClusterState, "events">): KObject[] {
   const out: KObject[] = [];
-  for (const id in state.events.chunks) state.events.chunks[id]?.forEach((e) => out.push(e));
+  for (const id in state.events.chunks) {
+    state.events.chunks[id]?.forEach((e) => {
+      out.push(e);
+    });
+  }
   return out;
 }
 
