@@ -58,9 +58,13 @@ export function editing<T>(fn: () => T): T {
   }
 }
 
+/** Objects frozen with everything under them (a value frozen at the top only, as the kubelet's records are, is walked still). */
+const deepFrozen = new WeakSet<object>();
+
 function deepFreeze(value: object): void {
-  if (Object.isFrozen(value)) return;
+  if (deepFrozen.has(value)) return;
   Object.freeze(value);
+  deepFrozen.add(value);
   for (const v of Object.values(value)) if (v !== null && typeof v === "object") deepFreeze(v);
 }
 
