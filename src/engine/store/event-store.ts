@@ -5,6 +5,11 @@
  * most 256 events, filled in creation order, make a pass copy only the chunks it touched; each chunk is
  * a Bucket (bucket.ts), so immer makes no proxy of it or of an event (recording events through immer
  * drafts was 3.6 of the 8.5 s that rollout took).
+ *
+ * Why not one bucket for all events (and one for the index): a bucket's key shards are by hash, with no
+ * locality, so a pass recording events about a batch of pods touched, and copied, every shard; tried,
+ * the rollout took 7–8 s instead of 5. Chunks by creation sequence and by uid counter keep a pass's
+ * writes together.
  */
 import type { KObject } from "../model/types";
 import { Bucket } from "./bucket";
