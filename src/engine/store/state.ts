@@ -74,6 +74,17 @@ export function timestamp(state: Pick<ClusterState, "epoch">, simMs: number): st
   return lastFormatted.text;
 }
 
+/**
+ * The start of the second that `simMs` falls in: the instant a controller compares with second-precision
+ * timestamps. Checks of the form "timestamp + N s is before now" (minReadySeconds, the progress deadline)
+ * then change only at whole seconds, where the controllers' wakes are; with the exact instant, a clock
+ * tick that happened to fall inside the second (60 a second in the browser) changed the outcome, and a
+ * session's record (ticks merged) replayed differently from the live run.
+ */
+export function wholeSecond(simMs: number): number {
+  return Math.floor(simMs / 1000) * 1000;
+}
+
 /** Simulated milliseconds of an RFC 3339 timestamp, the inverse of `timestamp`. */
 export function simTime(state: Pick<ClusterState, "epoch">, rfc3339: string | undefined): number | undefined {
   if (!rfc3339) return undefined;

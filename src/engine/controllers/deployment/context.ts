@@ -6,7 +6,7 @@ import { ApiError } from "../../api/errors";
 import { jsonClone } from "../../model/json";
 import type { KObject, OwnerReference } from "../../model/types";
 import { recordEvent } from "../../store/events";
-import { timestamp } from "../../store/state";
+import { timestamp, wholeSecond } from "../../store/state";
 import type { ControllerContext } from "../controller";
 import { replicasAnnotationsNeedUpdate, setReplicasAnnotations } from "./revisions";
 import { maxSurge, specReplicas } from "./util";
@@ -62,9 +62,9 @@ export function nowStamp(s: DeploymentSync): string {
   return timestamp(s.ctx.state, s.ctx.state.now);
 }
 
-/** The current simulated time in epoch milliseconds. */
+/** The current simulated time in epoch milliseconds, at the start of its second (wholeSecond: what timestamps are compared with). */
 export function nowEpochMs(s: DeploymentSync): number {
-  return s.ctx.state.epoch + s.ctx.state.now;
+  return s.ctx.state.epoch + wholeSecond(s.ctx.state.now);
 }
 
 /** Writes the working copy's status (and annotations) through the status subresource. */

@@ -8,7 +8,7 @@
 
 import { sameJson } from "../../model/json";
 import type { KObject } from "../../model/types";
-import { timestamp } from "../../store/state";
+import { timestamp, wholeSecond } from "../../store/state";
 import type { Controller, ControllerContext } from "../controller";
 import { baseState, controllerUid, isPodActive, ORPHANS, podsByOwner } from "../podutil";
 import { fingerprint, forget, isWaiting, requeueAfterFailure, retryTimes } from "./backoff";
@@ -163,7 +163,7 @@ function writeStatus(
   pods: readonly KObject[],
   failure: Record<string, string> | undefined,
 ): boolean {
-  const status = calculateStatus(rs, pods, ctx.state.now, ctx.state.epoch, failure);
+  const status = calculateStatus(rs, pods, wholeSecond(ctx.state.now), ctx.state.epoch, failure);
   if (sameJson(status, rs.status ?? {})) return false;
   ctx.api.updateStatus("replicasets", { ...rs, status });
   return true;
