@@ -271,3 +271,26 @@ export class Bucket<V> {
     return copy;
   }
 }
+
+/** The chunks where two versions may differ (Bucket.changedChunks), either of them possibly missing. */
+export function chunksThatDiffer<V>(now: Bucket<V> | undefined, before: Bucket<V> | undefined): number[] {
+  if (now) return now.changedChunks(before);
+  return before ? before.changedChunks(undefined) : [];
+}
+
+/**
+ * What a cache kept in step with a bucket undoes and redoes to move from `before` to `now`: `gone` with
+ * every entry of `before`, then `came` with every entry of `now`, in the chunks where they may differ.
+ * All of `gone` comes first, so a key that moved to another chunk is undone before it is redone.
+ */
+export function diffChunks<V>(
+  before: Bucket<V> | undefined,
+  now: Bucket<V> | undefined,
+  gone: (value: V, key: string) => void,
+  came: (value: V, key: string) => void,
+): void {
+  if (before === now) return;
+  const changed = chunksThatDiffer(now, before);
+  for (const n of changed) before?.forEachInChunk(n, gone);
+  for (const n of changed) now?.forEachInChunk(n, came);
+}

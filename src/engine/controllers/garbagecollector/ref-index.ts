@@ -5,7 +5,7 @@
  * collector need not read every dependent again. A cache: another cluster's buckets only make it re-read.
  */
 import type { KObject } from "../../model/types";
-import type { Bucket } from "../../store/bucket";
+import { type Bucket, diffChunks } from "../../store/bucket";
 
 /** Owner uid → number of references to it, over the buckets it follows. */
 export class OwnerRefIndex {
@@ -14,13 +14,12 @@ export class OwnerRefIndex {
 
   /** Brings the counts of `resource`'s dependents in step with `bucket`. */
   follow(resource: string, bucket: Bucket<KObject> | undefined): void {
-    const old = this.versions.get(resource);
-    if (old === bucket) return;
-    const changed = bucket ? bucket.changedChunks(old) : (old?.changedChunks(undefined) ?? []);
-    for (const n of changed) {
-      old?.forEachInChunk(n, (o) => this.count(o, -1));
-      bucket?.forEachInChunk(n, (o) => this.count(o, 1));
-    }
+    diffChunks(
+      this.versions.get(resource),
+      bucket,
+      (o) => this.count(o, -1),
+      (o) => this.count(o, 1),
+    );
     this.versions.set(resource, bucket);
   }
 

@@ -7,7 +7,7 @@
 
 import { sameJson } from "../../model/json";
 import type { KObject } from "../../model/types";
-import type { Bucket } from "../../store/bucket";
+import { type Bucket, chunksThatDiffer } from "../../store/bucket";
 import { recordEvent } from "../../store/events";
 import { type ClusterState, simTime } from "../../store/state";
 import type { Controller, ControllerContext } from "../controller";
@@ -45,9 +45,15 @@ export const kubeletController: Controller = {
     const seen = peekKubelet(base)?.pods;
     const pods = base.objects.pods;
     let wrote = false;
+    const podChanges = chunksThatDiffer(pods, lastPass?.pods);
+    // None in a running cluster: only the kubelet writes records. Time travel and another cluster make some.
+    const recordChanges = chunksThatDiffer(seen, lastPass?.runtime);
     // A record outlives its pod only where the pod entry changed: the pod was removed or replaced.
-    const podChanges = changedChunks(pods, lastPass?.pods);
-    for (const n of recordChunks(seen, pods, lastPass?.pods, podChanges)) {
+    const recordsToCheck = chunksHolding(seen, recordChanges, [
+      [pods, podChanges],
+      [lastPass?.pods, podChanges],
+    ]);
+    for (const n of recordsToCheck) {
       seen?.forEachInChunk(n, (rt, key) => {
         const pod = pods?.get(key);
         if (pod && pod.metadata.uid === rt.uid) return;
@@ -58,7 +64,8 @@ export const kubeletController: Controller = {
       });
     }
     const now = ctx.state.now;
-    for (const n of podChunksToVisit(pods, seen, podChanges, now)) {
+    wakes.follow(seen);
+    for (const n of chunksHolding(pods, podChanges, [[seen, recordChanges]], wakes.due(now))) {
       pods?.forEachInChunk(n, (pod, key) => {
         if (!pod.spec?.nodeName) return;
         const rt = seen?.get(key);
@@ -81,52 +88,25 @@ export const kubeletController: Controller = {
   },
 };
 
-/** Chunks of `now` that may differ from `before` (all of them when there is no `before`). */
-function changedChunks<V>(now: Bucket<V> | undefined, before: Bucket<V> | undefined): number[] {
-  if (now) return now.changedChunks(before);
-  return before ? before.changedChunks(undefined) : [];
-}
-
 /**
- * The runtime chunks (ascending) to check for records without their pod: those holding a record of a pod
- * whose entry is in a changed pods chunk (old or new), and those that changed themselves (none, unless
- * the state is not the one the last pass committed: time travel, another cluster).
+ * Chunk numbers of `target`, ascending: `chunks`, and those holding a key that is in the given chunks of
+ * another bucket or in `keys` (the pods of changed records, the records of changed pods, due records).
  */
-function recordChunks(
-  seen: Bucket<PodRuntime> | undefined,
-  pods: Bucket<KObject> | undefined,
-  lastPods: Bucket<KObject> | undefined,
-  podChanges: readonly number[],
+function chunksHolding<T>(
+  target: Bucket<T> | undefined,
+  chunks: readonly number[],
+  sources: readonly [Bucket<unknown> | undefined, readonly number[]][],
+  keys: readonly string[] = [],
 ): number[] {
-  if (!seen) return [];
-  const out = new Set<number>(changedChunks(seen, lastPass?.runtime));
-  const mark = (_: unknown, key: string) => {
-    const n = seen.chunkOf(key);
-    if (n !== undefined) out.add(n);
-  };
-  for (const n of podChanges) {
-    pods?.forEachInChunk(n, mark);
-    lastPods?.forEachInChunk(n, mark);
-  }
-  return [...out].sort((a, b) => a - b);
-}
-
-/** The pods chunks (ascending) to visit: changed ones, and those holding a pod whose record changed or is due. */
-function podChunksToVisit(
-  pods: Bucket<KObject> | undefined,
-  seen: Bucket<PodRuntime> | undefined,
-  podChanges: readonly number[],
-  now: number,
-): number[] {
-  if (!pods) return [];
-  const out = new Set(podChanges);
+  if (!target) return [];
+  const out = new Set(chunks);
   const mark = (key: string) => {
-    const n = pods.chunkOf(key);
+    const n = target.chunkOf(key);
     if (n !== undefined) out.add(n);
   };
-  for (const n of changedChunks(seen, lastPass?.runtime)) seen?.forEachInChunk(n, (_, key) => mark(key));
-  wakes.follow(seen);
-  for (const key of wakes.due(now)) mark(key);
+  for (const [bucket, numbers] of sources)
+    for (const n of numbers) bucket?.forEachInChunk(n, (_, key) => mark(key));
+  for (const key of keys) mark(key);
   return [...out].sort((a, b) => a - b);
 }
 

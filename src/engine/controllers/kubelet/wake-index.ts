@@ -4,7 +4,7 @@
  * were a second of its time). A cache, not state: it follows whatever runtime bucket it is shown by
  * comparing chunks (Bucket.changedChunks), so time travel and a second cluster only make it re-read more.
  */
-import type { Bucket } from "../../store/bucket";
+import { type Bucket, diffChunks } from "../../store/bucket";
 import type { PodRuntime } from "./runtime";
 
 /** Runtime records by `wake`, kept in step with one runtime bucket at a time. */
@@ -15,15 +15,14 @@ export class WakeIndex {
 
   /** Brings the index in step with `records` (reads only the chunks that differ from the last ones seen). */
   follow(records: Bucket<PodRuntime> | undefined): void {
-    if (records === this.version) return;
-    const old = this.version;
-    const changed = records ? records.changedChunks(old) : (old?.changedChunks(undefined) ?? []);
-    for (const n of changed) old?.forEachInChunk(n, (_, key) => this.drop(key));
-    for (const n of changed)
-      records?.forEachInChunk(n, (rt, key) => {
-        this.drop(key);
+    diffChunks(
+      this.version,
+      records,
+      (_, key) => this.drop(key),
+      (rt, key) => {
         if (rt.wake !== undefined) this.add(key, rt.wake);
-      });
+      },
+    );
     this.version = records;
   }
 
