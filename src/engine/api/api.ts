@@ -6,7 +6,6 @@
  *
  * An `Api` works on a mutable ClusterState: inside a store transaction that is an immer draft.
  */
-import { current, isDraft } from "immer";
 import { jsonClone, sameJson } from "../model/json";
 import { findResourceType, qualifiedResource, type ResourceType } from "../model/resources";
 import type { KObject, Manifest } from "../model/types";
@@ -153,7 +152,7 @@ export class Api {
         `the name of the object (${next.metadata?.name ?? ""}) does not match the name on the URL (${name})`,
       );
     }
-    // A copy: an unchanged object comes back as the stored one, a draft that dies with the transaction.
+    // A copy: an unchanged object comes back as the stored one, which the caller must not change.
     return deepCopy(this.replace(resource, next, undefined, { ...opts, fieldValidation: "Ignore" }, "patch"));
   }
 
@@ -203,11 +202,10 @@ export class Api {
       if (old.metadata.deletionTimestamp) return old;
       const grace = opts.gracePeriodSeconds ?? old.spec?.terminationGracePeriodSeconds ?? 30;
       // A shallow copy: only metadata changes (a ReplicaSet scaling 10,000 pods down deletes 500 per sync).
-      const base = plain(old);
-      const next = { ...base, metadata: { ...base.metadata } };
+      const next = { ...old, metadata: { ...old.metadata } };
       next.metadata.deletionTimestamp = timestamp(this.state, this.state.now + grace * 1000);
       next.metadata.deletionGracePeriodSeconds = grace;
-      this.store(t, Object.freeze(this.bump(next)));
+      this.store(t, this.bump(next));
       return next;
     }
     this.remove(t, namespace, name);
@@ -298,16 +296,15 @@ export class Api {
     this.authorize("create", t, namespace, name, "binding");
     const old = this.peek(t, namespace, name);
     if (!old) throw notFound(qualifiedResource(t), name);
-    const base = plain(old);
-    if (base.spec?.nodeName) {
+    if (old.spec?.nodeName) {
       throw new ApiError(
         "Conflict",
         409,
-        `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${base.spec.nodeName}"`,
+        `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${old.spec.nodeName}"`,
         { name },
       );
     }
-    const conditions = (base.status?.conditions ?? []).filter(
+    const conditions = (old.status?.conditions ?? []).filter(
       (c: { type: string }) => c.type !== "PodScheduled",
     );
     conditions.push({
@@ -317,22 +314,20 @@ export class Api {
       lastTransitionTime: timestamp(this.state, this.state.now),
     });
     const stored = this.bump({
-      ...base,
-      metadata: { ...base.metadata },
-      spec: { ...base.spec, nodeName: node },
-      status: { ...base.status, conditions },
+      ...old,
+      metadata: { ...old.metadata },
+      spec: { ...old.spec, nodeName: node },
+      status: { ...old.status, conditions },
     });
-    this.store(t, Object.freeze(stored));
+    this.store(t, stored);
     return stored;
   }
 
   private replacePodStatus(t: ResourceType, old: KObject, input: KObject): KObject {
-    const base = plain(old);
-    if (sameJson(base.status, input.status)) return base;
-    const stored = this.bump({ ...base, metadata: { ...base.metadata }, status: deepCopy(input.status) });
-    // Frozen at the top: immer then does not walk the whole pod (which shares its spec with the old value)
-    // looking for drafts when the transaction ends, which was most of the cost of 10,000 status writes.
-    this.store(t, Object.freeze(stored));
+    if (sameJson(old.status, input.status)) return old;
+    // The new pod shares all but its status and metadata with the old one (stored objects never change).
+    const stored = this.bump({ ...old, metadata: { ...old.metadata }, status: deepCopy(input.status) });
+    this.store(t, stored);
     return stored;
   }
 
@@ -422,11 +417,6 @@ function specChanged(old: KObject, next: KObject, annotationsCount: boolean): bo
 function stripVolatile(obj: KObject): KObject {
   const { resourceVersion: _rv, ...metadata } = obj.metadata;
   return { ...obj, metadata } as KObject;
-}
-
-/** The plain value behind a stored object: the draft's base when unchanged in this transaction (no copy). */
-function plain(obj: KObject): KObject {
-  return isDraft(obj) ? (current(obj) as KObject) : obj;
 }
 
 /**

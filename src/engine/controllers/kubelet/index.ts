@@ -141,7 +141,7 @@ function syncPod(ctx: ControllerContext, key: string, pod: KObject): void {
     rt.wake = wakeOf(rt);
     writeStatus(ctx, pod, rt);
   }
-  k.pods = k.pods.with(key, Object.freeze(rt));
+  k.pods = k.pods.with(key, rt);
 }
 
 /** A copy of a runtime record that may be changed freely (nested values are replaced, never mutated). */
