@@ -21,21 +21,29 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return sameObjects(a as Record<string, unknown>, b as Record<string, unknown>);
 }
 
-/** Same defined keys in the same order, with the same values. */
+/** Same written keys in the same order, with the same values. */
 function sameObjects(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  let j = 0;
+  let j = nextWritten(b, kb, 0);
   for (const k of ka) {
     const v = a[k];
-    if (v === undefined || typeof v === "function") continue;
-    while (j < kb.length && (b[kb[j] as string] === undefined || typeof b[kb[j] as string] === "function"))
-      j++;
+    if (!written(v)) continue;
     if (kb[j] !== k || !sameJson(v, b[k])) return false;
-    j++;
+    j = nextWritten(b, kb, j + 1);
   }
-  while (j < kb.length && (b[kb[j] as string] === undefined || typeof b[kb[j] as string] === "function")) j++;
   return j === kb.length;
+}
+
+/** True when JSON.stringify writes a property with this value (not undefined, not a function). */
+function written(v: unknown): boolean {
+  return v !== undefined && typeof v !== "function";
+}
+
+/** The first index from `j` of `keys` whose property in `obj` is written, or keys.length. */
+function nextWritten(obj: Record<string, unknown>, keys: readonly string[], j: number): number {
+  while (j < keys.length && !written(obj[keys[j] as string])) j++;
+  return j;
 }
 
 /** JSON.parse(JSON.stringify(value)) for JSON-shaped values, without the text in between. */
@@ -49,7 +57,7 @@ function cloneValue(v: unknown): unknown {
     const out = new Array(v.length);
     for (let i = 0; i < v.length; i++) {
       const item = v[i];
-      out[i] = item === undefined || typeof item === "function" ? null : cloneValue(item);
+      out[i] = written(item) ? cloneValue(item) : null;
     }
     return out;
   }
@@ -57,7 +65,7 @@ function cloneValue(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(obj)) {
     const item = obj[k];
-    if (item !== undefined && typeof item !== "function") out[k] = cloneValue(item);
+    if (written(item)) out[k] = cloneValue(item);
   }
   return out;
 }
