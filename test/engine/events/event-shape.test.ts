@@ -15,6 +15,7 @@
 import { describe, expect, it } from "vitest";
 import { allEvents, type CoreEvent, createCluster, type KObject } from "../../../src/engine";
 import { recordEvent } from "../../../src/engine/store/events";
+import { podYaml } from "../../scenarios/manifests";
 import { lines, Sandbox } from "../../scenarios/sandbox";
 
 function rolledOut(): CoreEvent[] {
@@ -159,27 +160,28 @@ describe("get events -o wide SOURCE (printers.go formatEventSource)", () => {
   });
 });
 
-const WEB_POD =
-  "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: gasbugs/http-go:v1\n";
-
-/** The scheduler records its `Scheduled` event about pod web again (its recorder then writes a series). */
-function repeatScheduled(s: Sandbox): void {
+/**
+ * Pod web created at 0 s; the scheduler records its `Scheduled` event about it again at 60 s (its
+ * recorder then writes a series); the clock at 90 s.
+ */
+function scheduledTwice(): Sandbox {
+  const s = new Sandbox();
+  s.write("web.yaml", podYaml("web"));
+  s.run("kubectl create -f web.yaml");
+  s.sleep(60_000);
   s.cluster.request((api) => {
     const pod = api.get("pods", "default", "web");
     recordEvent(api.state, pod, "Normal", "Scheduled", "Successfully assigned default/web to minikube", {
       component: "default-scheduler",
     });
   });
+  s.sleep(30_000);
+  return s;
 }
 
 describe("an events.k8s.io series in get events and describe", () => {
   it("counts and dates the row from the series: a repeat of Scheduled at 60 s, listed at 90 s", () => {
-    const s = new Sandbox();
-    s.write("web.yaml", WEB_POD);
-    s.run("kubectl create -f web.yaml");
-    s.sleep(60_000);
-    repeatScheduled(s);
-    s.sleep(30_000);
+    const s = scheduledTwice();
     const row = s.run("kubectl get events -o wide --field-selector reason=Scheduled").stdout.split("\n")[1];
     // LAST SEEN from series.lastObservedTime (30s), FIRST SEEN from eventTime (90s), COUNT series.count (2).
     expect(row?.split(/ {2,}/).map((c) => c.trim())).toEqual([
@@ -196,12 +198,7 @@ describe("an events.k8s.io series in get events and describe", () => {
   });
 
   it("describe prints the series as `30s (x2 over 90s)` (describe.go DescribeEvents)", () => {
-    const s = new Sandbox();
-    s.write("web.yaml", WEB_POD);
-    s.run("kubectl create -f web.yaml");
-    s.sleep(60_000);
-    repeatScheduled(s);
-    s.sleep(30_000);
+    const s = scheduledTwice();
     const scheduled = lines(s.run("kubectl describe pod web").stdout).find((l) =>
       l.startsWith("  Normal  Scheduled"),
     );

@@ -20,6 +20,7 @@ import {
 import { eventTtlController } from "../../../src/engine/controllers/event-ttl";
 import { Cluster as BareCluster } from "../../../src/engine/sim/cluster";
 import { recordEvent } from "../../../src/engine/store/events";
+import { podYaml } from "../../scenarios/manifests";
 import { lines, Sandbox } from "../../scenarios/sandbox";
 
 const HOUR = 3_600_000;
@@ -93,15 +94,7 @@ describe("event TTL: one hour after the latest write", () => {
 });
 
 describe("event TTL in a running cluster", () => {
-  const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-  - name: web
-    image: gasbugs/http-go:v1
-`;
+  const POD = podYaml("web");
 
   it("expires the events of a deleted pod an hour after their last write", () => {
     const s = new Sandbox();
