@@ -95,6 +95,19 @@ export function qualifiedResource(t: ResourceType): string {
  * (case-insensitive), `deployments.apps`, `deployments.v1.apps`, `deployment.apps`.
  */
 export function findResourceType(name: string): ResourceType | undefined {
+  // Every API request resolves its resource (about 100,000 times in a 10,000-replica rollout), and the
+  // answer for a name never changes: remember it rather than split and search the table each time.
+  // Only names that resolve are kept, so typos a learner makes do not pile up.
+  const known = resolved.get(name);
+  if (known) return known;
+  const t = searchResourceType(name);
+  if (t) resolved.set(name, t);
+  return t;
+}
+
+const resolved = new Map<string, ResourceType>();
+
+function searchResourceType(name: string): ResourceType | undefined {
   const lower = name.toLowerCase();
   const [head = "", ...rest] = lower.split(".");
   const qualifier = rest.join(".");
