@@ -9,16 +9,26 @@
  * (V8 sorts a dictionary-mode object's keys by insertion index on each call), three times per round.
  *
  * Layout: values sit in chunks of 256 by insertion sequence (iteration walks the chunks in order); the
- * key → sequence index is split over 64 shards by a hash of the key. A write copies only the shard and
- * chunk it touches, once per transaction: nodes made during the running transaction (see `editing`)
- * are changed in place, every other node is shared with older values and copied first.
+ * key → sequence index is a two-level trie of 64 × 64 leaves by a hash of the key. A write copies only
+ * the chunk, leaf and trie nodes it touches, once per transaction: nodes made during the running
+ * transaction (see `editing`) are changed in place, every other node is shared with older values and
+ * copied first.
  */
 
 /** Values per chunk: a chunk copy stays around a microsecond. */
 const CHUNK_BITS = 8;
 const CHUNK = 1 << CHUNK_BITS;
-/** Index shards: 20,000 keys make shards of about 300, a copy of tens of microseconds. */
-const SHARDS = 64;
+/**
+ * Index fan-out per trie level. Leaves, not one level of shards: a pass that adds 2,500 pods touches
+ * every shard, and with 64 shards of 300 keys it copied the whole 20,000-key index (200 MB of Map
+ * copies in a 10,000-replica rollout); 4,096 leaves of about 5 keys make each added key copy about 5.
+ */
+const FANOUT_BITS = 6;
+const FANOUT = 1 << FANOUT_BITS;
+
+/** The key → sequence index: FANOUT mid nodes of FANOUT leaves each (any of them possibly missing). */
+type Index = (Leaf[] | undefined)[];
+type Leaf = Map<string, number> | undefined;
 
 interface Chunk<V> {
   keys: (string | undefined)[];
@@ -26,8 +36,12 @@ interface Chunk<V> {
   live: number;
 }
 
-/** The nodes made by the running transaction, which it may change in place; null outside one. */
-let owned: WeakSet<object> | null = null;
+/**
+ * The nodes made by the running transaction, which it may change in place; null outside one. A strong
+ * Set, not a WeakSet: it lives only as long as the edit, and weak collections cost every young-generation
+ * GC (the scavenger processes their entries as ephemerons), of which a large rollout runs hundreds.
+ */
+let owned: Set<object> | null = null;
 /** Values stored during the running edit, to freeze when it ends (only while `freezeStored` is on). */
 let stored: object[] | null = null;
 let freezing = false;
@@ -47,7 +61,7 @@ export function freezeStored(on: boolean): void {
 export function editing<T>(fn: () => T): T {
   const outerOwned = owned;
   const outerStored = stored;
-  owned = new WeakSet();
+  owned = new Set();
   stored = freezing ? [] : null;
   try {
     return fn();
@@ -78,21 +92,27 @@ function isMine(node: object): boolean {
 }
 
 /**
- * FNV-1a over the key's last 8 characters, folded to a shard number. The tail is where keys differ
+ * FNV-1a over the key's last 8 characters, whose low 12 bits pick the leaf. The tail is where keys differ
  * (pod names end in 5 random characters, ReplicaSets in their hash, events in a counter); hashing whole
  * 40-character keys made lookups the largest single cost of a rollout's scans.
  */
-function shardOf(key: string): number {
+function hashOf(key: string): number {
   let h = 0x811c9dc5;
   for (let i = Math.max(0, key.length - 8); i < key.length; i++)
     h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % SHARDS;
+  return h >>> 0;
+}
+
+/** The leaf of the index that holds `key`, if there is one yet. */
+function leafOf(index: Index, key: string): Leaf {
+  const h = hashOf(key);
+  return index[h & (FANOUT - 1)]?.[(h >>> FANOUT_BITS) & (FANOUT - 1)];
 }
 
 /** A persistent, insertion-ordered map from object key to stored value. */
 export class Bucket<V> {
   private constructor(
-    private shards: (Map<string, number> | undefined)[],
+    private index: Index,
     private chunks: (Chunk<V> | undefined)[],
     private nextSeq: number,
     /** How many keys it holds. */
@@ -115,14 +135,14 @@ export class Bucket<V> {
 
   /** The value under `key`. */
   get(key: string): V | undefined {
-    const seq = this.shards[shardOf(key)]?.get(key);
+    const seq = leafOf(this.index, key)?.get(key);
     if (seq === undefined) return undefined;
     return this.chunks[seq >>> CHUNK_BITS]?.values[seq & (CHUNK - 1)];
   }
 
   /** True when `key` is present. */
   has(key: string): boolean {
-    return this.shards[shardOf(key)]?.has(key) ?? false;
+    return leafOf(this.index, key)?.has(key) ?? false;
   }
 
   /** Every value, in insertion order. */
@@ -172,7 +192,7 @@ export class Bucket<V> {
 
   /** The chunk that holds `key`, if it is present. */
   chunkOf(key: string): number | undefined {
-    const seq = this.shards[shardOf(key)]?.get(key);
+    const seq = leafOf(this.index, key)?.get(key);
     return seq === undefined ? undefined : seq >>> CHUNK_BITS;
   }
 
@@ -203,14 +223,13 @@ export class Bucket<V> {
   with(key: string, value: V): Bucket<V> {
     const b = this.own();
     if (stored && value !== null && typeof value === "object") stored.push(value);
-    const shardNo = shardOf(key);
-    const seq = b.shards[shardNo]?.get(key);
+    const seq = leafOf(b.index, key)?.get(key);
     if (seq !== undefined) {
       b.ownChunk(seq >>> CHUNK_BITS).values[seq & (CHUNK - 1)] = value;
       return b;
     }
     const added = b.nextSeq++;
-    b.ownShard(shardNo).set(key, added);
+    b.ownLeaf(key).set(key, added);
     const chunk = b.ownChunk(added >>> CHUNK_BITS);
     chunk.keys[added & (CHUNK - 1)] = key;
     chunk.values[added & (CHUNK - 1)] = value;
@@ -221,11 +240,10 @@ export class Bucket<V> {
 
   /** The bucket without `key` (the same bucket when it was not there). */
   without(key: string): Bucket<V> {
-    const shardNo = shardOf(key);
-    const seq = this.shards[shardNo]?.get(key);
+    const seq = leafOf(this.index, key)?.get(key);
     if (seq === undefined) return this;
     const b = this.own();
-    b.ownShard(shardNo).delete(key);
+    b.ownLeaf(key).delete(key);
     const chunkNo = seq >>> CHUNK_BITS;
     const chunk = b.ownChunk(chunkNo);
     chunk.keys[seq & (CHUNK - 1)] = undefined;
@@ -246,15 +264,24 @@ export class Bucket<V> {
 
   private own(): Bucket<V> {
     if (isMine(this)) return this;
-    return mine(new Bucket<V>(this.shards, this.chunks, this.nextSeq, this.size));
+    return mine(new Bucket<V>(this.index, this.chunks, this.nextSeq, this.size));
   }
 
-  private ownShard(n: number): Map<string, number> {
-    if (!isMine(this.shards)) this.shards = mine([...this.shards]);
-    const shard = this.shards[n];
-    if (shard && isMine(shard)) return shard;
-    const copy = mine(new Map(shard));
-    this.shards[n] = copy;
+  /** The leaf for `key`, made or copied (with the trie nodes above it) so that this edit may change it. */
+  private ownLeaf(key: string): Map<string, number> {
+    const h = hashOf(key);
+    if (!isMine(this.index)) this.index = mine([...this.index]);
+    const m = h & (FANOUT - 1);
+    let mid = this.index[m];
+    if (!mid || !isMine(mid)) {
+      mid = mine(mid ? [...mid] : []);
+      this.index[m] = mid;
+    }
+    const l = (h >>> FANOUT_BITS) & (FANOUT - 1);
+    const leaf = mid[l];
+    if (leaf && isMine(leaf)) return leaf;
+    const copy = mine(new Map(leaf));
+    mid[l] = copy;
     return copy;
   }
 
