@@ -19,8 +19,9 @@ export function randomSuffix(state: ClusterState, n: number): string {
  * because the API server draws generated names; controllers and the network draw from it too.
  */
 export function nextRandomInt(state: ClusterState, bound: number): number {
-  state.rng = (state.rng + 0x6d2b79f5) >>> 0;
-  let t = state.rng;
+  // One read and one write of the draft's field: a 10,000-pod pass draws 50,000 times.
+  let t = (state.rng + 0x6d2b79f5) >>> 0;
+  state.rng = t;
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;

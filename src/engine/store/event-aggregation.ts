@@ -143,8 +143,8 @@ function correlate(rec: SourceRecord, e: EventFacts, now: number): Correlated | 
   }
   if (!takeToken(rec, now)) {
     rec.skipped ??= {};
-    const s = (rec.skipped[key] ??= { n: 0, first: now });
-    s.n += 1;
+    const s = rec.skipped[key];
+    rec.skipped[key] = { n: (s?.n ?? 0) + 1, first: s?.first ?? now };
     return undefined;
   }
   const dropped = rec.skipped?.[key];
@@ -153,32 +153,26 @@ function correlate(rec: SourceRecord, e: EventFacts, now: number): Correlated | 
   return { message, key, skipped: dropped.n, firstSeen: dropped.first };
 }
 
-/** A copy of the source + object's record that may be changed freely (or a fresh one). */
+/**
+ * A copy of the source + object's record (or a fresh one) whose own fields and maps may be changed; the
+ * groups and skipped counts in them are shared with the stored record and replaced, never changed.
+ */
 function sourceRecord(state: ClusterState, e: EventFacts): SourceRecord {
   const all: CorrelatorState | undefined = state.runtime.eventCorrelator;
   const rec = all?.[uidChunk(e.uid)]?.get(spamKey(e));
   if (!rec) return { tokens: SPAM_BURST, at: state.now, groups: {} };
-  const groups: Record<string, Group> = {};
-  for (const k in rec.groups) {
-    const g = rec.groups[k] as Group;
-    groups[k] = { at: g.at, messages: [...g.messages] };
-  }
-  const copy: SourceRecord = { tokens: rec.tokens, at: rec.at, groups };
-  if (rec.skipped) {
-    copy.skipped = {};
-    for (const k in rec.skipped) copy.skipped[k] = { ...(rec.skipped[k] as { n: number; first: number }) };
-  }
+  const copy: SourceRecord = { tokens: rec.tokens, at: rec.at, groups: { ...rec.groups } };
+  if (rec.skipped) copy.skipped = { ...rec.skipped };
   return copy;
 }
 
 /** EventAggregate: true when this event is to be combined with its group. */
 function aggregate(rec: SourceRecord, groupKey: string, message: string, now: number): boolean {
-  let group = rec.groups[groupKey];
-  if (!group || now - group.at > AGGREGATE_INTERVAL_MS) {
-    group = { at: now, messages: [] };
-    rec.groups[groupKey] = group;
-  }
-  group.at = now;
+  const stored = rec.groups[groupKey];
+  // A new group object: the stored one is shared with the committed record.
+  const fresh = !stored || now - stored.at > AGGREGATE_INTERVAL_MS;
+  const group: Group = { at: now, messages: fresh ? [] : [...stored.messages] };
+  rec.groups[groupKey] = group;
   if (!group.messages.includes(message)) group.messages.push(message);
   if (group.messages.length < AGGREGATE_MAX_EVENTS) return false;
   // The set never grows past the maximum: one message leaves (Go's PopAny; here the oldest).

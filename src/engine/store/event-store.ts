@@ -6,10 +6,10 @@
  * a Bucket (bucket.ts), so immer makes no proxy of it or of an event (recording events through immer
  * drafts was 3.6 of the 8.5 s that rollout took).
  *
- * Why not one bucket for all events (and one for the index): a bucket's key shards are by hash, with no
- * locality, so a pass recording events about a batch of pods touched, and copied, every shard; tried,
- * the rollout took 7–8 s instead of 5. Chunks by creation sequence and by uid counter keep a pass's
- * writes together.
+ * Why not one bucket for all events (and one for the index): a bucket's key index is by hash, with no
+ * locality; when it had 64 shards of hundreds of keys, a pass recording events about a batch of pods
+ * touched, and copied, every shard, and the rollout took 7–8 s instead of 5. Chunks by creation sequence
+ * and by uid counter keep a pass's writes together.
  */
 import type { KObject } from "../model/types";
 import { Bucket } from "./bucket";
@@ -38,7 +38,8 @@ export const EVENT_TTL_MS = 3_600_000;
 /** Events per sequence chunk: 256 keeps a chunk copy under a few microseconds. */
 const CHUNK_SIZE = 256;
 /** Real-looking event names end in `.17f` + 13 hex digits: the recorder's counter (see events.ts). */
-const SEQUENCE_NAME = /\.17f([0-9a-f]{13})$/;
+const SEQUENCE_DIGITS = 13;
+const SEQUENCE_PREFIX = ".17f";
 
 /**
  * The chunk of per-object bookkeeping (the correlator's index here, its token buckets in
@@ -53,9 +54,24 @@ export function uidChunk(uid: string): string {
 
 /** The chunk of an event key: by creation sequence when the name carries one (appends touch one chunk), else by its tail. */
 export function eventChunk(key: string): string {
-  const m = SEQUENCE_NAME.exec(key);
-  if (m?.[1]) return `s${Math.floor(Number.parseInt(m[1], 16) / CHUNK_SIZE)}`;
+  const sequence = sequenceOf(key);
+  if (sequence !== undefined) return `s${Math.floor(sequence / CHUNK_SIZE)}`;
   return `h${key.slice(-2)}`;
+}
+
+/** The counter in a key ending in `.17f` + 13 lowercase hex digits, read by hand: every event write asks. */
+function sequenceOf(key: string): number | undefined {
+  const start = key.length - SEQUENCE_DIGITS;
+  if (start < SEQUENCE_PREFIX.length || !key.startsWith(SEQUENCE_PREFIX, start - SEQUENCE_PREFIX.length))
+    return undefined;
+  let n = 0;
+  for (let i = start; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (digit < 0) return undefined;
+    n = n * 16 + digit;
+  }
+  return n;
 }
 
 /** The stored event under `key` (`namespace/name`). */
@@ -65,20 +81,20 @@ export function getEvent(state: ClusterState, key: string): KObject | undefined 
 
 /** Stores (adds or replaces) an event under `key`, in the draft state; its hour (EVENT_TTL_MS) starts again. */
 export function putEvent(state: ClusterState, key: string, event: KObject): void {
-  const chunks = state.events.chunks;
+  // The draft's store is read once: every property read of a draft is a proxy call.
+  const store = state.events;
+  const chunks = store.chunks;
   const id = eventChunk(key);
   chunks[id] = (chunks[id] ?? Bucket.empty()).with(key, event);
-  touchEvent(state, key);
+  restartHour(store, id, key, state.now + EVENT_TTL_MS);
 }
 
 /**
- * Restarts the hour of the event under `key` (every write gets a fresh etcd lease: event-expiry.ts).
- * Time never runs backwards, so the new expiry is the latest of all and the lower bounds stay valid.
+ * Restarts the hour of the event under `key` in chunk `id`: it now expires `at` (every write gets a fresh
+ * etcd lease: event-expiry.ts). Time never runs backwards, so the new expiry is the latest of all and
+ * the lower bounds stay valid.
  */
-export function touchEvent(state: ClusterState, key: string): void {
-  const store = state.events;
-  const id = eventChunk(key);
-  const at = state.now + EVENT_TTL_MS;
+function restartHour(store: EventStore, id: string, key: string, at: number): void {
   const expiry = (store.expiry ??= {});
   expiry[id] = (expiry[id] ?? Bucket.empty()).with(key, at);
   const due = (store.due ??= {});

@@ -86,8 +86,9 @@ export function recordEvent(
     return;
   }
   state.uidCounter += 1;
-  // Real event names are `<object>.<hex nanoseconds>`; a counter gives the same shape reproducibly.
-  const name = `${obj.metadata.name}.${(0x17f0000000000000n + BigInt(state.uidCounter)).toString(16)}`;
+  // Real event names are `<object>.<hex nanoseconds>`; a counter gives the same shape reproducibly:
+  // 0x17f0000000000000 + counter, written without BigInt (the counter stays far below 16^13).
+  const name = `${obj.metadata.name}.17f${state.uidCounter.toString(16).padStart(13, "0")}`;
   const event = {
     apiVersion: "v1",
     kind: "Event",
