@@ -87,13 +87,19 @@ export function wholeSecond(simMs: number): number {
 
 /** Simulated milliseconds of an RFC 3339 timestamp, the inverse of `timestamp`. */
 export function simTime(state: Pick<ClusterState, "epoch">, rfc3339: string | undefined): number | undefined {
+  const wall = wallTime(rfc3339);
+  return wall === undefined ? undefined : wall - state.epoch;
+}
+
+/** Epoch ms of an RFC 3339 timestamp (undefined when missing or unreadable). */
+export function wallTime(rfc3339: string | undefined): number | undefined {
   if (!rfc3339) return undefined;
   if (rfc3339 !== lastParsed.text) {
     lastParsed.text = rfc3339;
     lastParsed.wall = Date.parse(rfc3339);
   }
   const ms = lastParsed.wall;
-  return Number.isNaN(ms) ? undefined : ms - state.epoch;
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 // One remembered conversion each way: a controller pass stamps and reads thousands of objects with the

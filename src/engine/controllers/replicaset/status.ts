@@ -4,16 +4,28 @@
  * ready for MORE than minReadySeconds (strict), observedGeneration, and the ReplicaFailure condition.
  */
 import type { KObject } from "../../model/types";
-import { simTime } from "../../store/state";
+import { wallTime } from "../../store/state";
 import { isPodActive, isPodReady, readyCondition } from "../podutil";
 
 /** True when the pod counts as available for a ReplicaSet with `minReadySeconds` at `now` (simulated ms). */
 export function isPodAvailable(pod: KObject, minReadySeconds: number, now: number, epoch: number): boolean {
   if (!isPodReady(pod)) return false;
   if (minReadySeconds <= 0) return true;
-  const readyAt = simTime({ epoch }, readyCondition(pod)?.lastTransitionTime);
+  const readyAt = readyTime(pod, epoch);
   // Strictly after: ready at 0 s with minReadySeconds 10 is available at 10.001 s, not at 10 s.
   return readyAt !== undefined && readyAt + minReadySeconds * 1000 < now;
+}
+
+/** Simulated ms of the pod's Ready condition's last transition. */
+function readyTime(pod: KObject, epoch: number): number | undefined {
+  const wall = wallTime(readyCondition(pod)?.lastTransitionTime);
+  return wall === undefined ? undefined : wall - epoch;
+}
+
+/** True when `labels` carries every `[key, value]` of `wanted`. */
+function hasLabels(labels: Record<string, string>, wanted: readonly [string, string][]): boolean {
+  for (const [k, v] of wanted) if (labels[k] !== v) return false;
+  return true;
 }
 
 /** The counts of a ReplicaSet's status from its owned pods. Zero fields are omitted, as the API serializes them. */
@@ -34,7 +46,7 @@ export function calculateStatus(
     if (!isPodActive(pod)) continue;
     replicas++;
     const labels = pod.metadata.labels ?? {};
-    if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
+    if (hasLabels(labels, templateLabels)) fullyLabeled++;
     if (isPodReady(pod)) {
       ready++;
       if (isPodAvailable(pod, minReady, now, epoch)) available++;
@@ -65,7 +77,7 @@ export function nextAvailability(
   let earliest: number | undefined;
   for (const pod of pods) {
     if (!isPodActive(pod) || !isPodReady(pod)) continue;
-    const readyAt = simTime({ epoch }, readyCondition(pod)?.lastTransitionTime);
+    const readyAt = readyTime(pod, epoch);
     if (readyAt === undefined) continue;
     const t = readyAt + minReady * 1000 + 1000;
     if (t > now && (earliest === undefined || t < earliest)) earliest = t;
