@@ -82,12 +82,14 @@ function deepFreeze(value: object): void {
   for (const v of Object.values(value)) if (v !== null && typeof v === "object") deepFreeze(v);
 }
 
-function mine<T extends object>(node: T): T {
+/** Marks `node`, just made by the running edit, as one the edit may change in place (the rest of the store's persistent values use this too). */
+export function mine<T extends object>(node: T): T {
   owned?.add(node);
   return node;
 }
 
-function isMine(node: object): boolean {
+/** True when the running edit made `node` (see `mine`), so changing it in place touches no older value. */
+export function isMine(node: object): boolean {
   return owned?.has(node) === true;
 }
 

@@ -16,7 +16,7 @@
  * random choice of the message dropped from a full group (here: the oldest, for reproducibility).
  */
 import { Bucket } from "./bucket";
-import { byUidChunk, editChunk, uidChunk } from "./event-store";
+import { byUidChunk, editChunk, editEvents, uidChunk } from "./event-store";
 import type { ClusterState } from "./state";
 
 /** Distinct messages of a group before the next one is combined (defaultAggregateMaxEvents). */
@@ -60,15 +60,12 @@ interface Group {
 }
 
 /** One source + object (the spam key): its token bucket, aggregation groups and dropped repeats. */
-interface SourceRecord {
+export interface SourceRecord {
   tokens: number;
   at: number;
   groups: Record<string, Group>;
   skipped?: Record<string, { n: number; first: number }>;
 }
-
-/** state.runtime.eventCorrelator: records by `uidChunk` of the object, then by spam key (a bucket: no immer proxies). */
-type CorrelatorState = Record<string, Bucket<SourceRecord>>;
 
 /** Sources whose recorder has no correlator (the scheduler uses the events.k8s.io recorder). */
 const UNCORRELATED = new Set(["default-scheduler"]);
@@ -90,8 +87,8 @@ export function combinedKey(e: EventFacts): string {
  * counted. A fresh record behaves the same, so a long session does not keep one per deleted pod.
  */
 export function forgetIdleSources(state: ClusterState, sources: readonly EventFacts[]): void {
-  const all: CorrelatorState | undefined = state.runtime.eventCorrelator;
-  if (!all) return;
+  if (!state.events.sources) return;
+  const all = editEvents(state).sources ?? {};
   for (const [id, facts] of byUidChunk(sources)) {
     editChunk(all, id, (chunk) => {
       let rest = chunk;
@@ -127,7 +124,8 @@ export function correlateEvent(state: ClusterState, e: EventFacts): Correlated |
   const now = state.now;
   const rec = sourceRecord(state, e);
   const decided = correlate(rec, e, now);
-  const all: CorrelatorState = (state.runtime.eventCorrelator ??= {});
+  const store = editEvents(state);
+  const all = (store.sources ??= {});
   const id = uidChunk(e.uid);
   all[id] = (all[id] ?? Bucket.empty()).with(spamKey(e), rec);
   return decided;
@@ -158,8 +156,7 @@ function correlate(rec: SourceRecord, e: EventFacts, now: number): Correlated | 
  * groups and skipped counts in them are shared with the stored record and replaced, never changed.
  */
 function sourceRecord(state: ClusterState, e: EventFacts): SourceRecord {
-  const all: CorrelatorState | undefined = state.runtime.eventCorrelator;
-  const rec = all?.[uidChunk(e.uid)]?.get(spamKey(e));
+  const rec = state.events.sources?.[uidChunk(e.uid)]?.get(spamKey(e));
   if (!rec) return { tokens: SPAM_BURST, at: state.now, groups: {} };
   const copy: SourceRecord = { tokens: rec.tokens, at: rec.at, groups: { ...rec.groups } };
   if (rec.skipped) copy.skipped = { ...rec.skipped };

@@ -22,7 +22,7 @@ import {
   eventKey,
   forgetIdleSources,
 } from "./event-aggregation";
-import { type EventStore, editChunk, forgetCorrelations } from "./event-store";
+import { type EventStore, editChunk, editEvents, forgetCorrelations } from "./event-store";
 import type { ClusterState } from "./state";
 
 /** The instant the next event may expire (a lower bound: the clock wakes there), or undefined if none waits. */
@@ -37,8 +37,8 @@ export function nextEventExpiry(state: Pick<ClusterState, "events">): number | u
  * deletes all its keys in one transaction.
  */
 export function expireEvents(state: ClusterState): number {
-  const store = state.events;
-  if (store.next === undefined || store.next > state.now) return 0;
+  if (state.events.next === undefined || state.events.next > state.now) return 0;
+  const store = editEvents(state);
   const expired: [key: string, event: KObject][] = [];
   const due = (store.due ??= {});
   for (const id of Object.keys(due)) {

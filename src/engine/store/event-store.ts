@@ -12,13 +12,19 @@
  * and by uid counter keep a pass's writes together.
  */
 import type { KObject } from "../model/types";
-import { Bucket } from "./bucket";
+import { Bucket, isMine, mine } from "./bucket";
+import type { SourceRecord } from "./event-aggregation";
 import type { ClusterState } from "./state";
 
-/** Events by chunk, and the correlator's index (aggregation key → event key) by `uidChunk` of the involved object. */
+/**
+ * Events by chunk, the correlator's index (aggregation key → event key) and its per-source records by
+ * `uidChunk` of the involved object. Written only through `editEvents`, never through immer: see there.
+ */
 export interface EventStore {
   chunks: Record<string, Bucket<KObject>>;
   index: Record<string, Bucket<string>>;
+  /** The correlator's record per source + object (event-aggregation.ts), by `uidChunk` of the object. */
+  sources?: Record<string, Bucket<SourceRecord>>;
   /** When each event expires (simulated ms: its latest write + EVENT_TTL_MS), by chunk, then key (event-expiry.ts). */
   expiry?: Record<string, Bucket<number>>;
   /** Per chunk, an instant no later than its earliest expiry (exact after a sweep; an update can leave it early). */
@@ -29,7 +35,45 @@ export interface EventStore {
 
 /** An empty store. */
 export function emptyEventStore(): EventStore {
-  return { chunks: {}, index: {}, expiry: {}, due: {} };
+  return new OpaqueEventStore({}, {}, {}, {}, {}, undefined);
+}
+
+/**
+ * The store as a class instance: immer drafts only plain objects and arrays, so it leaves this one as it
+ * is, and reading it costs no proxy. Recording an event went through five to ten draft reads and writes
+ * (chunk, expiry, due, index, correlator), half a second of a 10,000-replica rollout.
+ */
+class OpaqueEventStore implements EventStore {
+  constructor(
+    public chunks: Record<string, Bucket<KObject>>,
+    public index: Record<string, Bucket<string>>,
+    public sources: Record<string, Bucket<SourceRecord>>,
+    public expiry: Record<string, Bucket<number>>,
+    public due: Record<string, number>,
+    public next: number | undefined,
+  ) {}
+}
+
+/**
+ * The draft state's event store, made changeable in place: the first call of a transaction puts a copy
+ * in `state.events` (its maps copied, their buckets shared, as the buckets are persistent) and later
+ * calls return that copy. Older values keep their own store untouched.
+ */
+export function editEvents(state: ClusterState): EventStore {
+  const current = state.events;
+  if (isMine(current)) return current;
+  const copy = mine(
+    new OpaqueEventStore(
+      { ...current.chunks },
+      { ...current.index },
+      { ...current.sources },
+      { ...current.expiry },
+      { ...current.due },
+      current.next,
+    ),
+  );
+  state.events = copy;
+  return copy;
 }
 
 /** `--event-ttl` of the API server: 1h0m0s by default (kube-apiserver options, DefaultEventTTL). */
@@ -81,8 +125,7 @@ export function getEvent(state: ClusterState, key: string): KObject | undefined 
 
 /** Stores (adds or replaces) an event under `key`, in the draft state; its hour (EVENT_TTL_MS) starts again. */
 export function putEvent(state: ClusterState, key: string, event: KObject): void {
-  // The draft's store is read once: every property read of a draft is a proxy call.
-  const store = state.events;
+  const store = editEvents(state);
   const chunks = store.chunks;
   const id = eventChunk(key);
   chunks[id] = (chunks[id] ?? Bucket.empty()).with(key, event);
@@ -105,16 +148,16 @@ function restartHour(store: EventStore, id: string, key: string, at: number): vo
 /** Removes the event under `key`, in the draft state. */
 export function removeEvent(state: ClusterState, key: string): void {
   const id = eventChunk(key);
-  const chunk = state.events.chunks[id];
-  if (!chunk?.has(key)) return;
-  const rest = chunk.without(key);
-  state.events.chunks[id] = rest;
-  const expiry = state.events.expiry?.[id];
-  if (expiry && state.events.expiry) state.events.expiry[id] = expiry.without(key);
+  if (!state.events.chunks[id]?.has(key)) return;
+  const store = editEvents(state);
+  const rest = (store.chunks[id] as Bucket<KObject>).without(key);
+  store.chunks[id] = rest;
+  const expiry = store.expiry?.[id];
+  if (expiry && store.expiry) store.expiry[id] = expiry.without(key);
   if (rest.size > 0) return;
   // The chunk's lower bound (`due`) may stay: a sweep that finds nothing there drops it.
-  delete state.events.chunks[id];
-  delete state.events.expiry?.[id];
+  delete store.chunks[id];
+  delete store.expiry?.[id];
 }
 
 /** Every stored event, in no particular order. */
@@ -142,8 +185,9 @@ export interface StaleCorrelation {
 
 /** Forgets index entries that still name expired events, one plain copy per touched index chunk. */
 export function forgetCorrelations(state: ClusterState, stale: readonly StaleCorrelation[]): void {
+  const index = editEvents(state).index;
   for (const [id, entries] of byUidChunk(stale)) {
-    editChunk(state.events.index, id, (chunk) => {
+    editChunk(index, id, (chunk) => {
       let rest = chunk;
       for (const s of entries) if (rest.get(s.correlation) === s.key) rest = rest.without(s.correlation);
       return rest;
@@ -183,7 +227,7 @@ export function rememberCorrelation(
   correlation: string,
   key: string,
 ): void {
-  const index = state.events.index;
+  const index = editEvents(state).index;
   const id = uidChunk(uid);
   index[id] = (index[id] ?? Bucket.empty()).with(correlation, key);
 }

@@ -141,7 +141,7 @@ describe("event TTL in a running cluster", () => {
     c.advance(2 * HOUR);
     expect(listStored(c.state, events())).toEqual([]);
     expect(c.state.events.index).toEqual({});
-    expect(c.state.runtime.eventCorrelator ?? {}).toEqual({});
+    expect(c.state.events.sources ?? {}).toEqual({});
     expect(c.state.events.chunks).toEqual({});
     expect(c.state.events.next).toBeUndefined();
   });
