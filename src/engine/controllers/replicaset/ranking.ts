@@ -15,11 +15,23 @@ export const POD_DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
 
 const PHASE_ORDER: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
+/**
+ * A pod with every sort key computed once: a sort compares about n·log2(n) pairs (130,000 for 10,000
+ * pods), and reading conditions, annotations and logarithms on each comparison was most of a scale-down.
+ */
 interface Ranked {
   pod: KObject;
+  assigned: number;
+  phase: number;
+  ready: number;
+  cost: number;
   rank: number;
   readyAt: number | undefined;
+  readyBucket: number;
+  restarts: number;
   createdAt: number | undefined;
+  createdBucket: number;
+  uid: string;
 }
 
 /**
@@ -39,37 +51,45 @@ export function getPodsToDelete(
     const node = p.spec?.nodeName;
     if (node) onNode.set(node, (onNode.get(node) ?? 0) + 1);
   }
-  const at = (t: string | undefined) => simTime({ epoch }, t);
-  const ranked: Ranked[] = pods.map((pod) => ({
-    pod,
-    rank: pod.spec?.nodeName ? (onNode.get(pod.spec.nodeName) ?? 0) : 0,
-    readyAt: at(readyCondition(pod)?.lastTransitionTime),
-    createdAt: at(pod.metadata.creationTimestamp),
-  }));
-  ranked.sort((a, b) => compareForDeletion(a, b, now));
+  const ranked = pods.map((pod) => rankOf(pod, onNode, now, epoch));
+  ranked.sort(compareForDeletion);
   return ranked.slice(0, count).map((r) => r.pod);
 }
 
+function rankOf(pod: KObject, onNode: ReadonlyMap<string, number>, now: number, epoch: number): Ranked {
+  const node = pod.spec?.nodeName;
+  const readyAt = simTime({ epoch }, readyCondition(pod)?.lastTransitionTime);
+  const createdAt = simTime({ epoch }, pod.metadata.creationTimestamp);
+  return {
+    pod,
+    assigned: Number(!!node),
+    phase: phaseRank(pod),
+    ready: Number(isPodReady(pod)),
+    cost: deletionCost(pod),
+    rank: node ? (onNode.get(node) ?? 0) : 0,
+    readyAt,
+    readyBucket: readyAt === undefined ? 0 : logBucket(now - readyAt),
+    restarts: maxRestarts(pod),
+    createdAt,
+    createdBucket: createdAt === undefined ? 0 : logBucket(now - createdAt),
+    uid: pod.metadata.uid ?? "",
+  };
+}
+
 /** Negative when `a` should be deleted before `b`. */
-function compareForDeletion(a: Ranked, b: Ranked, now: number): number {
-  const pa = a.pod;
-  const pb = b.pod;
-  const assigned = Number(!!pa.spec?.nodeName) - Number(!!pb.spec?.nodeName);
-  if (assigned !== 0) return assigned;
-  const phase = phaseRank(pa) - phaseRank(pb);
-  if (phase !== 0) return phase;
-  const ready = Number(isPodReady(pa)) - Number(isPodReady(pb));
-  if (ready !== 0) return ready;
-  const cost = deletionCost(pa) - deletionCost(pb);
-  if (cost !== 0) return cost;
+function compareForDeletion(a: Ranked, b: Ranked): number {
+  if (a.assigned !== b.assigned) return a.assigned - b.assigned;
+  if (a.phase !== b.phase) return a.phase - b.phase;
+  if (a.ready !== b.ready) return a.ready - b.ready;
+  if (a.cost !== b.cost) return a.cost - b.cost;
   if (a.rank !== b.rank) return b.rank - a.rank;
-  if (isPodReady(pa) && isPodReady(pb) && a.readyAt !== b.readyAt) {
-    const byReady = newerFirst(a.readyAt, b.readyAt, pa, pb, now);
+  if (a.ready && b.ready && a.readyAt !== b.readyAt) {
+    const byReady = newerFirst(a.readyAt, a.readyBucket, b.readyAt, b.readyBucket, a.uid, b.uid);
     if (byReady !== 0) return byReady;
   }
-  const restarts = maxRestarts(pb) - maxRestarts(pa);
-  if (restarts !== 0) return restarts;
-  if (a.createdAt !== b.createdAt) return newerFirst(a.createdAt, b.createdAt, pa, pb, now);
+  if (a.restarts !== b.restarts) return b.restarts - a.restarts;
+  if (a.createdAt !== b.createdAt)
+    return newerFirst(a.createdAt, a.createdBucket, b.createdAt, b.createdBucket, a.uid, b.uid);
   return 0;
 }
 
@@ -90,22 +110,20 @@ function maxRestarts(pod: KObject): number {
 
 /**
  * The LogarithmicScaleDown comparison: times whose ages fall in the same power-of-two bucket (ages in
- * nanoseconds, as Go's time.Duration) are equal and ordered by uid; otherwise the younger goes first.
- * A missing time goes first (afterOrZero).
+ * nanoseconds, as Go's time.Duration: `bucket` is logBucket of the age) are equal and ordered by uid;
+ * otherwise the younger goes first. A missing time goes first (afterOrZero).
  */
 function newerFirst(
   t1: number | undefined,
+  bucket1: number,
   t2: number | undefined,
-  p1: KObject,
-  p2: KObject,
-  now: number,
+  bucket2: number,
+  uid1: string,
+  uid2: string,
 ): number {
   if (t1 === undefined || t2 === undefined) return t1 === undefined ? -1 : 1;
-  const diff = logBucket(now - t1) - logBucket(now - t2);
-  if (diff !== 0) return diff;
-  const u1 = p1.metadata.uid ?? "";
-  const u2 = p2.metadata.uid ?? "";
-  return u1 < u2 ? -1 : u1 > u2 ? 1 : 0;
+  if (bucket1 !== bucket2) return bucket1 - bucket2;
+  return uid1 < uid2 ? -1 : uid1 > uid2 ? 1 : 0;
 }
 
 function logBucket(ageMs: number): number {
