@@ -3,13 +3,13 @@
  * a read-only view of the state (no immer proxies on the hot path: reading 10,000 pods through a draft
  * would create 10,000 proxies per pass), and an index of pods by owner uid cached per pods bucket.
  */
-import { isDraft, original } from "immer";
 import type { KObject } from "../model/types";
 import type { ClusterState } from "../store/state";
+import { committedState } from "../store/transaction";
 
-/** The committed state a draft started from (or the state itself): read it freely, never write it. */
+/** The committed state a transaction's working state started from (or the state itself): read it freely, never write it. */
 export function baseState(state: ClusterState): ClusterState {
-  return isDraft(state) ? (original(state) as ClusterState) : state;
+  return committedState(state);
 }
 
 /** The Ready condition of a pod, if it has one. */

@@ -28,9 +28,40 @@ export interface Committed<T> {
 export function transact<T>(state: ClusterState, fn: (draft: ClusterState) => T): Committed<T> {
   let result: T | undefined;
   const next = editing(() =>
-    produce(state, (draft) => {
-      result = fn(draft as ClusterState);
+    produce(state, (d) => {
+      const draft = d as ClusterState;
+      // The root's own fields are counters (clock, resourceVersion, uids, the generator) and opaque
+      // values (events, decisions) read thousands of times a pass; through the root's proxy each read
+      // cost about 100 ns, a tenth of a 10,000-replica rollout. So `fn` edits a plain copy of the root
+      // whose `objects` and `runtime` are immer's drafts, and what it changed is written back at the end.
+      const work: ClusterState = { ...state, objects: draft.objects, runtime: draft.runtime };
+      committedStates.set(work, state);
+      result = fn(work);
+      writeBack(draft, work, state);
     }),
   );
   return { state: next, result: result as T };
+}
+
+/** The committed value each running transaction's working root started from (see `committedState`). */
+const committedStates = new WeakMap<ClusterState, ClusterState>();
+
+/**
+ * The committed value a transaction's working state started from (the state itself outside one): what a
+ * controller reads as its informer cache would show it. Read it freely, never write it.
+ */
+export function committedState(state: ClusterState): ClusterState {
+  return committedStates.get(state) ?? state;
+}
+
+/** Copies the root fields `work` changed (against `base`) into immer's `draft` of the root. */
+function writeBack(draft: ClusterState, work: ClusterState, base: ClusterState): void {
+  const into = draft as unknown as Record<string, unknown>;
+  const from = work as unknown as Record<string, unknown>;
+  const was = base as unknown as Record<string, unknown>;
+  for (const key of Object.keys(from)) {
+    // `objects` and `runtime` are the draft's own children unless `fn` replaced them.
+    if (from[key] !== was[key] && from[key] !== into[key]) into[key] = from[key];
+  }
+  for (const key of Object.keys(was)) if (!(key in from)) delete into[key];
 }
