@@ -94,15 +94,20 @@ export function simTime(state: Pick<ClusterState, "epoch">, rfc3339: string | un
 /** Epoch ms of an RFC 3339 timestamp (undefined when missing or unreadable). */
 export function wallTime(rfc3339: string | undefined): number | undefined {
   if (!rfc3339) return undefined;
-  if (rfc3339 !== lastParsed.text) {
-    lastParsed.text = rfc3339;
-    lastParsed.wall = Date.parse(rfc3339);
+  let ms = parsed.get(rfc3339);
+  if (ms === undefined) {
+    // Bounded: a session sees a few thousand distinct seconds at most, and clearing only costs re-parsing.
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    ms = Date.parse(rfc3339);
+    parsed.set(rfc3339, ms);
   }
-  const ms = lastParsed.wall;
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-// One remembered conversion each way: a controller pass stamps and reads thousands of objects with the
-// same second (a 10,000-pod pass formatted the same instant 10,000 times). Pure functions of their input.
+// Remembered conversions: a controller pass stamps and reads thousands of objects with the same second
+// (a 10,000-pod pass formatted the same instant 10,000 times). Formatting keeps the last instant; parsing
+// keeps every text seen, as a pass reads a handful of seconds in turn (a scale-down ranks 10,000 pods by
+// ready and creation times, and a one-entry memo re-parsed at almost every pod). Pure functions.
 const lastFormatted = { wall: Number.NaN, text: "" };
-const lastParsed = { text: "", wall: Number.NaN };
+const parsed = new Map<string, number>();
+const PARSED_LIMIT = 4096;
