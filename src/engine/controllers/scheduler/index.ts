@@ -34,17 +34,27 @@ export const schedulerController: Controller = {
       settledPods = all;
       return false;
     }
-    let pending: KObject[] | undefined;
+    const pending: KObject[] = [];
     const load = new Map<string, number>(nodes.map((n) => [n, 0]));
-    for (const pod of base.objects.pods?.values() ?? []) {
+    // Active pods per node, counted in runs: a bucket lists a node's pods mostly one after another.
+    let runNode: string | undefined;
+    let run = 0;
+    all.forEach((pod) => {
       const node = pod.spec?.nodeName;
-      if (node) {
-        if (isPodActive(pod)) load.set(node, (load.get(node) ?? 0) + 1);
-      } else if (waits(pod)) {
-        (pending ??= []).push(pod);
+      if (!node) {
+        if (waits(pod)) pending.push(pod);
+        return;
       }
-    }
-    if (!pending) return false;
+      if (!isPodActive(pod)) return;
+      if (node !== runNode) {
+        if (runNode !== undefined) load.set(runNode, (load.get(runNode) ?? 0) + run);
+        runNode = node;
+        run = 0;
+      }
+      run++;
+    });
+    if (runNode !== undefined) load.set(runNode, (load.get(runNode) ?? 0) + run);
+    if (pending.length === 0) return false;
     for (const pod of pending) {
       const node = leastLoaded(nodes, load);
       load.set(node, (load.get(node) ?? 0) + 1);
