@@ -66,6 +66,9 @@ export function editing<T>(fn: () => T): T {
   try {
     return fn();
   } finally {
+    // Once the edit ends its nodes are as shared as any older ones; frozen, an edit in place that skipped
+    // the ownership check fails loudly (a Map's entries stay writable: buckets reach theirs only through `own*`).
+    if (freezing) for (const node of owned) Object.freeze(node);
     for (const v of stored ?? []) deepFreeze(v);
     owned = outerOwned;
     stored = outerStored;

@@ -12,7 +12,7 @@
  * and by uid counter keep a pass's writes together.
  */
 import type { KObject } from "../model/types";
-import { Bucket, isMine, mine } from "./bucket";
+import { Bucket, editing, isMine, mine } from "./bucket";
 import type { SourceRecord } from "./event-aggregation";
 import type { ClusterState } from "./state";
 
@@ -35,7 +35,8 @@ export interface EventStore {
 
 /** An empty store. */
 export function emptyEventStore(): EventStore {
-  return new OpaqueEventStore({}, {}, {}, {}, {}, undefined);
+  // Made as an edit of its own, so that where tests run it is frozen like every committed store.
+  return editing(() => ownedStore({}, {}, {}, {}, {}, undefined));
 }
 
 /**
@@ -62,18 +63,22 @@ class OpaqueEventStore implements EventStore {
 export function editEvents(state: ClusterState): EventStore {
   const current = state.events;
   if (isMine(current)) return current;
-  const copy = mine(
-    new OpaqueEventStore(
-      { ...current.chunks },
-      { ...current.index },
-      { ...current.sources },
-      { ...current.expiry },
-      { ...current.due },
-      current.next,
-    ),
+  const copy = ownedStore(
+    { ...current.chunks },
+    { ...current.index },
+    { ...current.sources },
+    { ...current.expiry },
+    { ...current.due },
+    current.next,
   );
   state.events = copy;
   return copy;
+}
+
+/** A store and its maps, owned by the running edit (and so frozen when it ends, where tests run). */
+function ownedStore(...parts: ConstructorParameters<typeof OpaqueEventStore>): EventStore {
+  const [chunks, index, sources, expiry, due, next] = parts;
+  return mine(new OpaqueEventStore(mine(chunks), mine(index), mine(sources), mine(expiry), mine(due), next));
 }
 
 /** `--event-ttl` of the API server: 1h0m0s by default (kube-apiserver options, DefaultEventTTL). */
