@@ -8,6 +8,7 @@
 
 import { sameJson } from "../../model/json";
 import type { KObject } from "../../model/types";
+import { type Bucket, chunksThatDiffer } from "../../store/bucket";
 import { type ClusterState, timestamp, wholeSecond } from "../../store/state";
 import type { Controller, ControllerContext } from "../controller";
 import { baseState, controllerUid, isPodActive, ORPHANS, podsByOwner } from "../podutil";
@@ -21,7 +22,9 @@ export const replicaSetController: Controller = {
   name: "replicaset",
   reconcile(ctx) {
     const base = baseState(ctx.state);
-    const owned = podsByOwner(base);
+    // Built only when a sync runs: a pass whose ReplicaSets all skip reads no pod.
+    let index: Map<string, KObject[]> | undefined;
+    const owned = () => (index ??= podsByOwner(base));
     let wrote = false;
     const sets = base.objects.replicasets?.values() ?? [];
     let siblings: Map<string, KObject[]> | undefined;
@@ -29,18 +32,17 @@ export const replicaSetController: Controller = {
       siblings ??= groupByOwner(sets);
       const owner = controllerUid(rs);
       const group = owner ? (siblings.get(owner) ?? [rs]) : [rs];
-      return group.flatMap((s) => (owned.get(s.metadata.uid ?? "") ?? []).filter(isPodActive));
+      return group.flatMap((s) => (owned().get(s.metadata.uid ?? "") ?? []).filter(isPodActive));
     };
     // Orphans adopted in this pass are gone from the list the next ReplicaSet sees.
     const adopted = new Set<string>();
     const orphans = () =>
-      (owned.get(ORPHANS) ?? []).filter((p) => !adopted.has(`${p.metadata.namespace}/${p.metadata.name}`));
+      (owned().get(ORPHANS) ?? []).filter((p) => !adopted.has(`${p.metadata.namespace}/${p.metadata.name}`));
     const now = ctx.state.now;
     for (const rs of sets) {
       if (rs.metadata.deletionTimestamp) continue;
-      const seen = quiet.get(rs);
-      if (seen && seen.pods === base.objects.pods && now >= seen.from && now < seen.until) continue;
-      const mine = owned.get(rs.metadata.uid ?? "") ?? [];
+      if (stillQuiet(rs, base.objects.pods, now)) continue;
+      const mine = owned().get(rs.metadata.uid ?? "") ?? [];
       const before = ctx.state.resourceVersion;
       const claimed = claim(ctx, rs, mine, orphans, adopted);
       const synced = syncReplicaSet(ctx, rs, claimed, related);
@@ -74,11 +76,43 @@ export const replicaSetController: Controller = {
  * nothing reads its siblings only to delete pods, which is a write. A cache; it holds no state.
  */
 interface QuietSync {
-  pods: object | undefined;
+  pods: Bucket<KObject> | undefined;
   from: number;
   until: number;
 }
 const quiet = new WeakMap<object, QuietSync>();
+
+/**
+ * True when a sync of `rs` now would repeat its last quiet one: the same committed ReplicaSet, time
+ * within the quiet span, and no pod it owns or could adopt changed. Pods are compared by the chunks
+ * that differ since then (an owned or orphan pod in one, before or after, counts as a change), so the
+ * old ReplicaSet of a rollout skips while the kubelet moves only the new one's pods.
+ */
+function stillQuiet(rs: KObject, pods: Bucket<KObject> | undefined, now: number): boolean {
+  const seen = quiet.get(rs);
+  if (!seen || now < seen.from || now >= seen.until) return false;
+  if (seen.pods === pods) return true;
+  const uid = rs.metadata.uid ?? "";
+  const concerns = (pod: KObject) => {
+    const owner = controllerUid(pod);
+    return owner === uid || owner === undefined;
+  };
+  for (const n of chunksThatDiffer(pods, seen.pods)) {
+    if (someInChunk(seen.pods, n, concerns) || someInChunk(pods, n, concerns)) return false;
+  }
+  // Nothing of it changed: the next check compares with this bucket, over fewer chunks.
+  seen.pods = pods;
+  return true;
+}
+
+/** True when some value in chunk `n` of `bucket` satisfies `test`. */
+function someInChunk<V>(bucket: Bucket<V> | undefined, n: number, test: (value: V) => boolean): boolean {
+  let found = false;
+  bucket?.forEachInChunk(n, (value) => {
+    if (!found && test(value)) found = true;
+  });
+  return found;
+}
 
 /** The first instant at or after `state.now` at which time alone changes a sync of `rs` over `pods`. */
 function quietUntil(state: ClusterState, rs: KObject, pods: readonly KObject[]): number {
