@@ -195,6 +195,20 @@ export class Bucket<V> {
     }
   }
 
+  /** How many chunk numbers there are (some may be empty): chunks run from 0 to chunkCount − 1. */
+  get chunkCount(): number {
+    return this.chunks.length;
+  }
+
+  /**
+   * An object that stands for the contents of chunk `n` (undefined when it is empty): the same object in
+   * any two buckets exactly where the chunk is unchanged (see changedChunks), so a cache of something
+   * computed from a chunk can be keyed by it. Read nothing from it.
+   */
+  chunkToken(n: number): object | undefined {
+    return this.chunks[n];
+  }
+
   /** The chunk that holds `key`, if it is present. */
   chunkOf(key: string): number | undefined {
     const seq = leafOf(this.index, key)?.get(key);

@@ -54,11 +54,12 @@ export function retryTimes(state: ClusterState): number[] {
   return q ? Object.values(q.retries).map((r) => r.retryAt) : [];
 }
 
-/** What an informer would report a change of: the ReplicaSet's resourceVersion and its pods'. */
-export function fingerprint(rs: KObjectLike, pods: readonly KObjectLike[]): string {
-  let max = 0;
-  for (const p of pods) max = Math.max(max, Number(p.metadata.resourceVersion ?? 0));
-  return `${rs.metadata.resourceVersion ?? ""}/${pods.length}/${max}`;
+/**
+ * What an informer would report a change of: the ReplicaSet's resourceVersion, and how many pods it
+ * controls with the newest resourceVersion among them (their tally: tally.ts).
+ */
+export function fingerprint(rs: KObjectLike, pods: { owned: number; newest: number }): string {
+  return `${rs.metadata.resourceVersion ?? ""}/${pods.owned}/${pods.newest}`;
 }
 
 /** The metadata fingerprint reads. */

@@ -27,7 +27,8 @@ export interface Claim {
 /** Selector matches cached per labels object (label maps survive status writes unchanged, so most pods hit). */
 const matchCache = new WeakMap<object, { reqs: readonly Requirement[]; match: boolean }>();
 
-function matches(reqs: readonly Requirement[], pod: KObject): boolean {
+/** True when the selector requirements `reqs` select `pod` (cached per labels object). */
+export function selectorMatches(reqs: readonly Requirement[], pod: KObject): boolean {
   const labels = pod.metadata.labels;
   if (!labels) return matchesRequirements(reqs, labels);
   const hit = matchCache.get(labels);
@@ -40,7 +41,8 @@ function matches(reqs: readonly Requirement[], pod: KObject): boolean {
 /** Requirements per selector object (the selector of a stored ReplicaSet is the same object until it changes). */
 const reqsCache = new WeakMap<object, Requirement[]>();
 
-function selectorRequirements(rs: KObject): readonly Requirement[] {
+/** The requirements of `rs`'s selector (none for a nil selector, which selects nothing). */
+export function selectorRequirements(rs: KObject): readonly Requirement[] {
   const selector = rs.spec?.selector;
   if (!selector) return [];
   let reqs = reqsCache.get(selector);
@@ -67,13 +69,13 @@ export function claimPods(
   const hasSelector = !!rs.spec?.selector;
   const deleting = !!rs.metadata.deletionTimestamp;
   for (const pod of owned) {
-    if (!isPodActive(pod) || (hasSelector && matches(reqs, pod))) claim.pods.push(pod);
+    if (!isPodActive(pod) || (hasSelector && selectorMatches(reqs, pod))) claim.pods.push(pod);
     // Owned but no longer matching: released, unless the ReplicaSet is being deleted (then just not counted).
     else if (!deleting && release(ctx, rs, pod)) claim.released.push(pod.metadata.name);
   }
   if (deleting || !hasSelector) return claim;
   for (const pod of orphans) {
-    if (pod.metadata.namespace !== rs.metadata.namespace || !isPodActive(pod) || !matches(reqs, pod))
+    if (pod.metadata.namespace !== rs.metadata.namespace || !isPodActive(pod) || !selectorMatches(reqs, pod))
       continue;
     const adopted = adopt(ctx, rs, pod);
     if (adopted) {

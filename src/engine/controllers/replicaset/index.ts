@@ -16,6 +16,7 @@ import { fingerprint, forget, isWaiting, requeueAfterFailure, retryOf, retryTime
 import { claimPods } from "./claim";
 import { createPods, deletePods } from "./manage";
 import { calculateStatus, nextAvailability } from "./status";
+import { type PodTally, type TallyView, tallyBucket, tallyList, tallyView, total } from "./tally";
 
 /** The ReplicaSet controller. */
 export const replicaSetController: Controller = {
@@ -42,13 +43,16 @@ export const replicaSetController: Controller = {
     for (const rs of sets) {
       if (rs.metadata.deletionTimestamp) continue;
       if (stillQuiet(rs, base.objects.pods, now)) continue;
-      const mine = owned().get(rs.metadata.uid ?? "") ?? [];
+      const view = tallyView(rs);
+      const tallies = tallyBucket(base.objects.pods, view);
       const before = ctx.state.resourceVersion;
-      const claimed = claim(ctx, rs, mine, orphans, adopted);
-      const synced = syncReplicaSet(ctx, rs, claimed, related);
+      const pods = total(tallies).claimWork
+        ? claim(ctx, rs, owned().get(view.uid) ?? [], orphans, adopted, view)
+        : unclaimed(tallies, () => owned().get(view.uid) ?? []);
+      const synced = syncReplicaSet(ctx, rs, pods, tallies, related);
       wrote = synced || wrote;
       if (!synced && ctx.state.resourceVersion === before)
-        quiet.set(rs, { pods: base.objects.pods, from: now, until: quietUntil(ctx.state, rs, mine) });
+        quiet.set(rs, { pods: base.objects.pods, from: now, until: quietUntil(ctx.state, rs, tallies) });
     }
     return wrote;
   },
@@ -58,10 +62,9 @@ export const replicaSetController: Controller = {
       if (t !== undefined && t > state.now && (earliest === undefined || t < earliest)) earliest = t;
     };
     for (const t of retryTimes(state)) consider(t);
-    const owned = podsByOwner(state);
     for (const rs of state.objects.replicasets?.values() ?? []) {
-      const pods = owned.get(rs.metadata.uid ?? "");
-      if (pods) consider(nextAvailability(rs, pods, state.now, state.epoch));
+      const tallies = tallyBucket(state.objects.pods, tallyView(rs));
+      consider(nextAvailability(rs, tallies, state.now, state.epoch));
     }
     return earliest;
   },
@@ -114,8 +117,8 @@ function someInChunk<V>(bucket: Bucket<V> | undefined, n: number, test: (value: 
   return found;
 }
 
-/** The first instant at or after `state.now` at which time alone changes a sync of `rs` over `pods`. */
-function quietUntil(state: ClusterState, rs: KObject, pods: readonly KObject[]): number {
+/** The first instant at or after `state.now` at which time alone changes a sync of `rs` over its pods' tallies. */
+function quietUntil(state: ClusterState, rs: KObject, pods: readonly PodTally[]): number {
   const available = nextAvailability(rs, pods, state.now, state.epoch) ?? Number.POSITIVE_INFINITY;
   const retry = retryOf(state, rs.metadata.uid ?? "")?.retryAt ?? Number.POSITIVE_INFINITY;
   return Math.min(available, retry);
@@ -135,11 +138,17 @@ function groupByOwner(sets: readonly KObject[]): Map<string, KObject[]> {
 
 /** A ReplicaSet's pods after its claim, and whether anything changed that an informer would report. */
 interface Claimed {
-  pods: KObject[];
-  /** The fingerprint of what the informers showed before this pass (backoff.ts). */
-  seen: string;
+  /** The tally of the pods it controls after the claim (status and counts come from it). */
+  tallies: readonly PodTally[];
+  /** Its active pods after the claim (listed only when a scale-down needs them). */
+  active: () => KObject[];
   /** True when the claim released or adopted a pod (those pod updates re-queue the ReplicaSet at once). */
   changed: boolean;
+}
+
+/** The claim's outcome when the tallies show it has nothing to do: the pods it controls, as they are. */
+function unclaimed(tallies: readonly PodTally[], owned: () => readonly KObject[]): Claimed {
+  return { tallies, active: () => owned().filter(isPodActive), changed: false };
 }
 
 /** Runs ClaimPods for `rs` and logs what it released and adopted. */
@@ -149,6 +158,7 @@ function claim(
   owned: readonly KObject[],
   orphans: () => KObject[],
   adopted: Set<string>,
+  view: TallyView,
 ): Claimed {
   const key = `replicasets/${rs.metadata.namespace}/${rs.metadata.name}`;
   const c = claimPods(ctx, rs, owned, orphans());
@@ -159,34 +169,38 @@ function claim(
     ctx.decide(key, `adopted ${name} into ${rs.metadata.name}: an orphan whose labels match the selector`);
   }
   const changed = c.released.length + c.adopted.length > 0;
-  return { pods: c.pods, seen: fingerprint(rs, owned), changed };
+  return { tallies: tallyList(c.pods, view), active: () => c.pods.filter(isPodActive), changed };
 }
 
-/** One sync of one ReplicaSet; true if it wrote anything. */
+/**
+ * One sync of one ReplicaSet; true if it wrote anything. `owned` are the tallies of the pods it controlled
+ * before the claim: the informers' view, which the retry fingerprint is made of.
+ */
 function syncReplicaSet(
   ctx: ControllerContext,
   rs: KObject,
   claimed: Claimed,
+  owned: readonly PodTally[],
   related: (rs: KObject) => KObject[],
 ): boolean {
   const uid = rs.metadata.uid ?? "";
   const key = `replicasets/${rs.metadata.namespace}/${rs.metadata.name}`;
-  const pods = claimed.pods;
-  const active = pods.filter(isPodActive);
+  const pods = claimed.tallies;
+  const active = total(pods).active;
+  const seen = fingerprint(rs, total(owned));
   const desired = rs.spec?.replicas ?? 1;
-  const diff = active.length - desired;
+  const diff = active - desired;
   let failure: Record<string, string> | undefined = (rs.status?.conditions ?? []).find(
     (c: { type: string }) => c.type === "ReplicaFailure",
   );
   let wrote = claimed.changed;
   if (diff < 0) {
-    if (!claimed.changed && isWaiting(ctx.state, uid, claimed.seen))
-      return writeStatus(ctx, rs, pods, failure);
+    if (!claimed.changed && isWaiting(ctx.state, uid, seen)) return writeStatus(ctx, rs, pods, failure);
     const r = createPods(ctx, rs, -diff);
     wrote = true;
-    let why = `created ${r.created} pod${r.created === 1 ? "" : "s"} for ${rs.metadata.name}: ${desired} desired, ${active.length} active`;
+    let why = `created ${r.created} pod${r.created === 1 ? "" : "s"} for ${rs.metadata.name}: ${desired} desired, ${active} active`;
     if (r.error) {
-      const delay = requeueAfterFailure(ctx.state, uid, claimed.seen);
+      const delay = requeueAfterFailure(ctx.state, uid, seen);
       why += `; stopped at the first refusal, next try in ${formatDelay(delay)}: ${r.error.message}`;
       failure ??= {
         type: "ReplicaFailure",
@@ -204,10 +218,10 @@ function syncReplicaSet(
     forget(ctx.state, uid);
     failure = undefined;
     if (diff > 0) {
-      const n = deletePods(ctx, rs, active, related(rs), diff);
+      const n = deletePods(ctx, rs, claimed.active(), related(rs), diff);
       ctx.decide(
         key,
-        `deleted ${n} pod${n === 1 ? "" : "s"} of ${rs.metadata.name}: ${desired} desired, ${active.length} active`,
+        `deleted ${n} pod${n === 1 ? "" : "s"} of ${rs.metadata.name}: ${desired} desired, ${active} active`,
       );
       wrote = true;
     }
@@ -224,7 +238,7 @@ function formatDelay(ms: number): string {
 function writeStatus(
   ctx: ControllerContext,
   rs: KObject,
-  pods: readonly KObject[],
+  pods: readonly PodTally[],
   failure: Record<string, string> | undefined,
 ): boolean {
   const status = calculateStatus(rs, pods, wholeSecond(ctx.state.now), ctx.state.epoch, failure);
