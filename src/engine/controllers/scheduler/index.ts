@@ -30,31 +30,14 @@ export const schedulerController: Controller = {
       .sort();
     if (nodes.length === 0) return false;
     const all = base.objects.pods;
-    if (!all || !anyWaiting(all, settledPods)) {
+    // A pod waits only where a chunk changed since the last pass in which none waited.
+    const pending = all ? waitingIn(all, settledPods) : [];
+    if (!all || pending.length === 0) {
       settledPods = all;
       return false;
     }
-    const pending: KObject[] = [];
-    const load = new Map<string, number>(nodes.map((n) => [n, 0]));
-    // Active pods per node, counted in runs: a bucket lists a node's pods mostly one after another.
-    let runNode: string | undefined;
-    let run = 0;
-    all.forEach((pod) => {
-      const node = pod.spec?.nodeName;
-      if (!node) {
-        if (waits(pod)) pending.push(pod);
-        return;
-      }
-      if (!isPodActive(pod)) return;
-      if (node !== runNode) {
-        if (runNode !== undefined) load.set(runNode, (load.get(runNode) ?? 0) + run);
-        runNode = node;
-        run = 0;
-      }
-      run++;
-    });
-    if (runNode !== undefined) load.set(runNode, (load.get(runNode) ?? 0) + run);
-    if (pending.length === 0) return false;
+    // One node takes every pod: its load matters only when there is a choice.
+    const load = nodes.length > 1 ? nodeLoad(all, nodes) : new Map(nodes.map((n) => [n, 0]));
     for (const pod of pending) {
       const node = leastLoaded(nodes, load);
       load.set(node, (load.get(node) ?? 0) + 1);
@@ -74,16 +57,25 @@ function waits(pod: KObject): boolean {
   );
 }
 
-/** True when a pod waits for a node in a chunk of `pods` that differs from `settled`. */
-function anyWaiting(pods: Bucket<KObject>, settled: Bucket<KObject> | undefined): boolean {
-  let found = false;
+/** The pods waiting for a node in the chunks of `pods` that differ from `settled`, in bucket order. */
+function waitingIn(pods: Bucket<KObject>, settled: Bucket<KObject> | undefined): KObject[] {
+  const out: KObject[] = [];
   for (const n of pods.changedChunks(settled)) {
     pods.forEachInChunk(n, (pod) => {
-      if (!found && waits(pod)) found = true;
+      if (waits(pod)) out.push(pod);
     });
-    if (found) return true;
   }
-  return false;
+  return out;
+}
+
+/** Active pods per node (every node of `nodes` listed, from 0). */
+function nodeLoad(pods: Bucket<KObject>, nodes: readonly string[]): Map<string, number> {
+  const load = new Map<string, number>(nodes.map((n) => [n, 0]));
+  pods.forEach((pod) => {
+    const node = pod.spec?.nodeName;
+    if (node && isPodActive(pod)) load.set(node, (load.get(node) ?? 0) + 1);
+  });
+  return load;
 }
 
 function leastLoaded(nodes: readonly string[], load: Map<string, number>): string {
