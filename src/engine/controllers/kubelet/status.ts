@@ -71,8 +71,21 @@ export function podStatus(state: ClusterState, pod: KObject, rt: PodRuntime): Lo
     startTime: started,
     containerStatuses,
     // Computed from the admitted spec (LimitRanger may have added resources after defaulting).
-    qosClass: qosClass(pod.spec ?? {}),
+    qosClass: podQos(pod),
   };
+}
+
+/** QoS classes by pod spec object: a pod's spec is one object across all its status writes. */
+const qosBySpec = new WeakMap<object, string>();
+
+function podQos(pod: KObject): string {
+  const spec = pod.spec ?? {};
+  let qos = qosBySpec.get(spec);
+  if (qos === undefined) {
+    qos = qosClass(spec);
+    qosBySpec.set(spec, qos);
+  }
+  return qos;
 }
 
 /** The node's InternalIP (the pod's hostIP). */
@@ -119,10 +132,20 @@ function termination(state: ClusterState, t: Termination): Loose {
 
 /** `docker.io/gasbugs/http-go@sha256:…`: the digest containerd reports, stable per reference. */
 export function imageId(image: string): string {
-  const full = fullReference(image);
-  const repo = full.slice(0, full.length - parseImageRef(image).tag.length - 1);
-  return `${repo}@sha256:${hex64(full)}`;
+  let id = imageIds.get(image);
+  if (id === undefined) {
+    const full = fullReference(image);
+    const repo = full.slice(0, full.length - parseImageRef(image).tag.length - 1);
+    id = `${repo}@sha256:${hex64(full)}`;
+    // Bounded, as a learner may type any number of image names; a session uses a handful.
+    if (imageIds.size >= 1024) imageIds.clear();
+    imageIds.set(image, id);
+  }
+  return id;
 }
+
+/** Digests by image reference: every status write of every pod asks (a pure function of the text). */
+const imageIds = new Map<string, string>();
 
 /** getPhase for the container records. */
 function podPhase(pod: KObject, containers: readonly ContainerRuntime[]): string {
