@@ -9,25 +9,29 @@
  * (V8 sorts a dictionary-mode object's keys by insertion index on each call), three times per round.
  *
  * Layout: values sit in chunks of 256 by insertion sequence (iteration walks the chunks in order); the
- * key → sequence index is a two-level trie of 64 × 64 leaves by a hash of the key. A write copies only
- * the chunk, leaf and trie nodes it touches, once per transaction: nodes made during the running
- * transaction (see `editing`) are changed in place, every other node is shared with older values and
- * copied first.
+ * key → sequence index is 64 shards by a hash of the key, a large shard split into 64 leaves. A write
+ * copies only the chunk, leaf and index nodes it touches, once per transaction: nodes made during the
+ * running transaction (see `editing`) are changed in place, every other node is shared with older values
+ * and copied first.
  */
 
 /** Values per chunk: a chunk copy stays around a microsecond. */
 const CHUNK_BITS = 8;
 const CHUNK = 1 << CHUNK_BITS;
 /**
- * Index fan-out per trie level. Leaves, not one level of shards: a pass that adds 2,500 pods touches
- * every shard, and with 64 shards of 300 keys it copied the whole 20,000-key index (200 MB of Map
- * copies in a 10,000-replica rollout); 4,096 leaves of about 5 keys make each added key copy about 5.
+ * Index fan-out per trie level. The index is 64 shards; a shard that grows past SPLIT_AT keys becomes 64
+ * leaves. One level alone did not do: a pass that adds 2,500 pods touches every shard, and with 64 shards
+ * of 300 keys it copied the whole 20,000-key index (200 MB of Map copies in a 10,000-replica rollout);
+ * two levels everywhere did not either: the hundreds of 256-event buckets then held a leaf per key
+ * and 64-slot arrays above them, 75 MB more at the rollout's peak.
  */
 const FANOUT_BITS = 6;
 const FANOUT = 1 << FANOUT_BITS;
+/** A shard becomes leaves when it would hold more keys than this (a copy of 32 entries is cheap). */
+const SPLIT_AT = 32;
 
-/** The key → sequence index: FANOUT mid nodes of FANOUT leaves each (any of them possibly missing). */
-type Index = (Leaf[] | undefined)[];
+/** The key → sequence index: FANOUT shards, each a leaf or FANOUT leaves (any of them possibly missing). */
+type Index = (Leaf | Leaf[])[];
 type Leaf = Map<string, number> | undefined;
 
 interface Chunk<V> {
@@ -111,7 +115,23 @@ function hashOf(key: string): number {
 /** The leaf of the index that holds `key`, if there is one yet. */
 function leafOf(index: Index, key: string): Leaf {
   const h = hashOf(key);
-  return index[h & (FANOUT - 1)]?.[(h >>> FANOUT_BITS) & (FANOUT - 1)];
+  const shard = index[h & (FANOUT - 1)];
+  return Array.isArray(shard) ? shard[(h >>> FANOUT_BITS) & (FANOUT - 1)] : shard;
+}
+
+/** The FANOUT leaves a full shard's keys go to, by the next bits of their hash (all owned by the running edit). */
+function split(shard: Map<string, number>): Leaf[] {
+  const leaves: Leaf[] = [];
+  for (const [key, seq] of shard) {
+    const l = (hashOf(key) >>> FANOUT_BITS) & (FANOUT - 1);
+    let leaf = leaves[l];
+    if (!leaf) {
+      leaf = mine(new Map<string, number>());
+      leaves[l] = leaf;
+    }
+    leaf.set(key, seq);
+  }
+  return mine(leaves);
 }
 
 /** A persistent, insertion-ordered map from object key to stored value. */
@@ -286,21 +306,33 @@ export class Bucket<V> {
     return mine(new Bucket<V>(this.index, this.chunks, this.nextSeq, this.size));
   }
 
-  /** The leaf for `key`, made or copied (with the trie nodes above it) so that this edit may change it. */
+  /**
+   * The leaf for `key`, made or copied (with the index above it) so that this edit may change it; a shard
+   * that is a single leaf and already full is split into leaves first.
+   */
   private ownLeaf(key: string): Map<string, number> {
     const h = hashOf(key);
     if (!isMine(this.index)) this.index = mine([...this.index]);
     const m = h & (FANOUT - 1);
-    let mid = this.index[m];
-    if (!mid || !isMine(mid)) {
-      mid = mine(mid ? [...mid] : []);
-      this.index[m] = mid;
+    let shard = this.index[m];
+    if (!Array.isArray(shard)) {
+      if (!shard || shard.size < SPLIT_AT) {
+        if (shard && isMine(shard)) return shard;
+        const copy = mine(new Map(shard));
+        this.index[m] = copy;
+        return copy;
+      }
+      shard = split(shard);
+      this.index[m] = shard;
+    } else if (!isMine(shard)) {
+      shard = mine([...shard]);
+      this.index[m] = shard;
     }
     const l = (h >>> FANOUT_BITS) & (FANOUT - 1);
-    const leaf = mid[l];
+    const leaf = shard[l];
     if (leaf && isMine(leaf)) return leaf;
     const copy = mine(new Map(leaf));
-    mid[l] = copy;
+    shard[l] = copy;
     return copy;
   }
 

@@ -101,6 +101,30 @@ describe("object bucket", () => {
     );
   });
 
+  test("large buckets (index shards split into leaves) match the record too, older versions included", () => {
+    // 3,000 keys from a pool of 5,000: more than 32 keys fall in a shard, so shards split, within an
+    // edit and across edits, while older versions keep their unsplit shards.
+    const bigKey = fc.integer({ min: 0, max: 5000 }).map((n) => `default/web-${n.toString(36)}`);
+    const bigOp: fc.Arbitrary<Op> = fc.oneof(
+      {
+        weight: 30,
+        arbitrary: fc.record({ kind: fc.constant("set" as const), key: bigKey, value: fc.integer() }),
+      },
+      { weight: 8, arbitrary: fc.record({ kind: fc.constant("delete" as const), key: bigKey }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant("commit" as const) }) },
+    );
+    fc.assert(
+      fc.property(fc.array(bigOp, { minLength: 2000, maxLength: 4000, size: "max" }), (ops) => {
+        for (const { bucket, record } of run(ops)) {
+          expect(bucket.size).toBe(Object.keys(record).length);
+          for (const k of Object.keys(record)) expect(bucket.get(k)).toBe(record[k]);
+          expect(bucket.keys()).toEqual(Object.keys(record));
+        }
+      }),
+      { numRuns: 5 },
+    );
+  });
+
   test("writes outside an edit copy: the bucket written to is never changed", () => {
     const a = Bucket.from([["x", 1]]);
     const b = a.with("y", 2);
