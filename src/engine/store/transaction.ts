@@ -1,6 +1,7 @@
 /**
- * Transactions: the only way the cluster value changes. A transaction runs a function on an immer draft
- * and yields the next value; if the function throws, the old value stays as it was.
+ * Transactions: the only way the cluster value changes. A transaction runs a function on a working copy
+ * of the value (the root's fields plain, the nested records immer's drafts) and yields the next value;
+ * if the function throws, the old value stays as it was.
  */
 import { produce, setAutoFreeze } from "immer";
 import { editing, freezeStored } from "./bucket";
@@ -20,7 +21,7 @@ export interface Committed<T> {
 }
 
 /**
- * Runs `fn` on a draft of `state`. If `fn` throws, nothing changes (the error propagates and the old
+ * Runs `fn` on a working copy of `state` (see above). If `fn` throws, nothing changes (the error propagates and the old
  * value stays as it was), which is what keeps bad input from corrupting the cluster. No immer patches
  * are recorded: nothing reads them (snapshots are whole values, shared structurally), and recording
  * them cost a tenth of a 10,000-replica rollout.
