@@ -3,6 +3,7 @@
  * random generator and the decision log. Every change goes through a transaction (transaction.ts);
  * any earlier value stays valid, which is what time travel and snapshots rely on.
  */
+import { memoize } from "../model/memo";
 import type { KObject } from "../model/types";
 import type { Bucket } from "./bucket";
 import { DecisionLog } from "./decision-log";
@@ -66,12 +67,7 @@ export function objectKey(namespace: string | undefined, name: string): string {
 
 /** RFC 3339 timestamp (second precision, as the API server serializes metav1.Time) of a simulated instant. */
 export function timestamp(state: Pick<ClusterState, "epoch">, simMs: number): string {
-  const wall = state.epoch + Math.floor(simMs / 1000) * 1000;
-  if (wall !== lastFormatted.wall) {
-    lastFormatted.wall = wall;
-    lastFormatted.text = new Date(wall).toISOString().replace(".000Z", "Z");
-  }
-  return lastFormatted.text;
+  return formatWall(state.epoch + wholeSecond(simMs));
 }
 
 /**
@@ -94,20 +90,12 @@ export function simTime(state: Pick<ClusterState, "epoch">, rfc3339: string | un
 /** Epoch ms of an RFC 3339 timestamp (undefined when missing or unreadable). */
 export function wallTime(rfc3339: string | undefined): number | undefined {
   if (!rfc3339) return undefined;
-  let ms = parsed.get(rfc3339);
-  if (ms === undefined) {
-    // Bounded: a session sees a few thousand distinct seconds at most, and clearing only costs re-parsing.
-    if (parsed.size >= PARSED_LIMIT) parsed.clear();
-    ms = Date.parse(rfc3339);
-    parsed.set(rfc3339, ms);
-  }
+  const ms = parseWall(rfc3339);
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-// Remembered conversions: a controller pass stamps and reads thousands of objects with the same second
-// (a 10,000-pod pass formatted the same instant 10,000 times). Formatting keeps the last instant; parsing
-// keeps every text seen, as a pass reads a handful of seconds in turn (a scale-down ranks 10,000 pods by
-// ready and creation times, and a one-entry memo re-parsed at almost every pod). Pure functions.
-const lastFormatted = { wall: Number.NaN, text: "" };
-const parsed = new Map<string, number>();
-const PARSED_LIMIT = 4096;
+// Remembered conversions (model/memo.ts): a controller pass stamps and reads thousands of objects with a
+// handful of seconds, in turn (a 10,000-pod pass formats the same instant 10,000 times; a scale-down ranks
+// 10,000 pods by ready and creation times, where a one-entry memo re-parsed at almost every pod).
+const formatWall = memoize((wall: number) => new Date(wall).toISOString().replace(".000Z", "Z"));
+const parseWall = memoize((text: string) => Date.parse(text));

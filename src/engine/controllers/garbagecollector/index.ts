@@ -9,6 +9,7 @@
  * every uid rebuilt on each pass (20,000 uids while 10,000 pods roll over).
  */
 import { readStored } from "../../api/storage";
+import { memoize } from "../../model/memo";
 import { type ResourceType, resourceTypeForKind } from "../../model/resources";
 import type { KObject, OwnerReference } from "../../model/types";
 import type { Bucket } from "../../store/bucket";
@@ -91,11 +92,14 @@ function isDangling(state: ClusterState, dependent: KObject, ref: OwnerReference
   return owner?.metadata.uid !== ref.uid;
 }
 
-const ownerTypes = new Map<string, ResourceType | undefined>();
-
 /** The served type of an owner reference's apiVersion and kind (memoized: one per pod and pass otherwise). */
 function ownerType(ref: OwnerReference): ResourceType | undefined {
-  const id = `${ref.apiVersion} ${ref.kind}`;
-  if (!ownerTypes.has(id)) ownerTypes.set(id, resourceTypeForKind(ref.kind, ref.apiVersion));
-  return ownerTypes.get(id);
+  return typeOfOwner(JSON.stringify([ref.apiVersion, ref.kind]));
 }
+
+/** By `[apiVersion, kind]` as JSON: any two strings, kept apart exactly (references are what users write). */
+const typeOfOwner = memoize((id: string) => {
+  // JSON writes a missing apiVersion as null; the lookup takes it as missing again.
+  const [apiVersion, kind] = JSON.parse(id) as [string | null, string];
+  return resourceTypeForKind(kind, apiVersion ?? undefined);
+}, 1024);

@@ -7,6 +7,7 @@
  */
 import { qosClass } from "../../api/pod-strategy";
 import { fullReference, parseImageRef } from "../../model/images";
+import { memoize } from "../../model/memo";
 import type { KObject } from "../../model/types";
 import { type ClusterState, timestamp } from "../../store/state";
 import { type ContainerRuntime, hex64, type PodRuntime, type Termination } from "./runtime";
@@ -17,23 +18,9 @@ type Loose = Record<string, any>;
 /** The zero time Go prints for a container that never started (StartError). */
 const ZERO_TIME = "1970-01-01T00:00:00Z";
 
-const stamps = new Map<string, string>();
-
-/** timestamp() memoized: thousands of pods report the same few instants. */
-function stamp(state: ClusterState, ms: number): string {
-  const key = `${state.epoch}:${Math.floor(ms / 1000)}`;
-  let out = stamps.get(key);
-  if (out === undefined) {
-    if (stamps.size > 4096) stamps.clear();
-    out = timestamp(state, ms);
-    stamps.set(key, out);
-  }
-  return out;
-}
-
 /** The status object for `pod` from its runtime record. */
 export function podStatus(state: ClusterState, pod: KObject, rt: PodRuntime): Loose {
-  const ts = (ms: number) => stamp(state, ms);
+  const ts = (ms: number) => timestamp(state, ms);
   const containerStatuses = rt.containers.map((c) => containerStatus(state, c));
   const unready = rt.containers.filter((c) => !c.ready).map((c) => c.name);
   const old: Loose[] = pod.status?.conditions ?? [];
@@ -103,7 +90,7 @@ function keep(old: Loose[], next: Loose, first: string, now: string): Loose {
 }
 
 function containerStatus(state: ClusterState, c: ContainerRuntime): Loose {
-  const ts = (ms: number) => stamp(state, ms);
+  const ts = (ms: number) => timestamp(state, ms);
   const out: Loose = { name: c.name, state: {}, lastState: {} };
   if (c.step === "running" && c.startedAt !== undefined)
     out.state = { running: { startedAt: ts(c.startedAt) } };
@@ -124,28 +111,19 @@ function containerStatus(state: ClusterState, c: ContainerRuntime): Loose {
 function termination(state: ClusterState, t: Termination): Loose {
   const out: Loose = { exitCode: t.exitCode, reason: t.reason };
   if (t.message) out.message = t.message;
-  out.startedAt = t.startedAt === undefined ? ZERO_TIME : stamp(state, t.startedAt);
-  out.finishedAt = stamp(state, t.finishedAt);
+  out.startedAt = t.startedAt === undefined ? ZERO_TIME : timestamp(state, t.startedAt);
+  out.finishedAt = timestamp(state, t.finishedAt);
   if (t.containerId) out.containerID = t.containerId;
   return out;
 }
 
 /** `docker.io/gasbugs/http-go@sha256:…`: the digest containerd reports, stable per reference. */
-export function imageId(image: string): string {
-  let id = imageIds.get(image);
-  if (id === undefined) {
-    const full = fullReference(image);
-    const repo = full.slice(0, full.length - parseImageRef(image).tag.length - 1);
-    id = `${repo}@sha256:${hex64(full)}`;
-    // Bounded, as a learner may type any number of image names; a session uses a handful.
-    if (imageIds.size >= 1024) imageIds.clear();
-    imageIds.set(image, id);
-  }
-  return id;
-}
-
-/** Digests by image reference: every status write of every pod asks (a pure function of the text). */
-const imageIds = new Map<string, string>();
+export const imageId: (image: string) => string = memoize((image: string) => {
+  // Remembered: every status write of every pod asks, and hashing the reference takes eight rounds.
+  const full = fullReference(image);
+  const repo = full.slice(0, full.length - parseImageRef(image).tag.length - 1);
+  return `${repo}@sha256:${hex64(full)}`;
+});
 
 /** getPhase for the container records. */
 function podPhase(pod: KObject, containers: readonly ContainerRuntime[]): string {
