@@ -236,18 +236,11 @@ function valueTypeError(s: Schema, v: unknown, path: FieldPath, owner: string): 
 }
 
 function scalarTypeError(t: ScalarType, v: unknown, mismatch: (desc: string) => string): string | undefined {
+  if (scalarFits(t, v)) return undefined;
   const kind = jsonKind(v);
-  if (t === "string" || t === "time") return kind === "string" ? undefined : mismatch(kind);
-  if (t === "bool") return kind === "bool" ? undefined : mismatch(kind);
-  if (t === "intstr" || t === "quantity")
-    return kind === "string" || kind === "number" ? undefined : mismatch(kind);
-  if (kind !== "number") return mismatch(kind);
-  const n = v as number;
-  if (t === "float64") return undefined;
-  // Go names the offending number when it does not fit: `number 1.5`, `number 3000000000`.
-  const limit = t === "int32" ? 2 ** 31 : 2 ** 63;
-  if (!Number.isInteger(n) || n >= limit || n < -limit) return mismatch(`number ${String(n)}`);
-  return undefined;
+  // Go names the offending number when it does not fit an integer type: `number 1.5`, `number 3000000000`.
+  const integer = t === "int32" || t === "int64";
+  return mismatch(integer && kind === "number" ? `number ${String(v)}` : kind);
 }
 
 /**

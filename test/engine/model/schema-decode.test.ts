@@ -16,6 +16,7 @@ import {
   typeError,
   unknownFieldPaths,
 } from "../../../src/engine/model/schema";
+import { schemaFor } from "../../../src/engine/model/schema-kinds";
 
 const FIELD_NAMES = ["a", "b", "c"] as const;
 
@@ -134,6 +135,40 @@ describe("decode checks on random schemas", () => {
         target.zzUnknown = 1;
         expect(unknownFieldPaths(root, value)).toEqual([path ? `${path}.zzUnknown` : "zzUnknown"]);
       }),
+    );
+  });
+
+  // encoding/json's UnmarshalTypeError: Value is "number <literal>" for a number an integer type cannot
+  // hold, and the JSON kind otherwise; the field path is the struct fields', without list indexes.
+  test.each([
+    [
+      "replicas 1.5",
+      { spec: { replicas: 1.5 } },
+      "number 1.5 into Go struct field DeploymentSpec.spec.replicas of type int32",
+    ],
+    [
+      "replicas 2^31",
+      { spec: { replicas: 2 ** 31 } },
+      "number 2147483648 into Go struct field DeploymentSpec.spec.replicas of type int32",
+    ],
+    [
+      "replicas as text",
+      { spec: { replicas: "3" } },
+      "string into Go struct field DeploymentSpec.spec.replicas of type int32",
+    ],
+    [
+      "paused as text",
+      { spec: { paused: "yes" } },
+      "string into Go struct field DeploymentSpec.spec.paused of type bool",
+    ],
+    [
+      "image as a number",
+      { spec: { template: { spec: { containers: [{ name: "a", image: 5 }] } } } },
+      "number into Go struct field Container.spec.template.spec.containers.image of type string",
+    ],
+  ])("a Deployment with %s: the message encoding/json gives", (_, value, expected) => {
+    expect(typeError(schemaFor("Deployment") as StructNode, value)).toBe(
+      `json: cannot unmarshal ${expected}`,
     );
   });
 });
