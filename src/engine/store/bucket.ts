@@ -101,7 +101,7 @@ export function isMine(node: object): boolean {
 }
 
 /**
- * FNV-1a over the key's last 8 characters, whose low 12 bits pick the leaf. The tail is where keys differ
+ * FNV-1a over the key's last 8 characters: the low 6 bits pick the shard, the next 6 its leaf once split. The tail is where keys differ
  * (pod names end in 5 random characters, ReplicaSets in their hash, events in a counter); hashing whole
  * 40-character keys made lookups the largest single cost of a rollout's scans.
  */

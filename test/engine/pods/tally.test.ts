@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { calculateStatus, nextAvailability } from "../../../src/engine/controllers/replicaset/status";
-import { tallyBucket, tallyView, total } from "../../../src/engine/controllers/replicaset/tally";
+import { tallyBucket, tallyView } from "../../../src/engine/controllers/replicaset/tally";
 import { Bucket, type KObject } from "../../../src/engine/index";
 
 const EPOCH = Date.UTC(2026, 0, 1);
@@ -134,7 +134,7 @@ function check(bucket: Bucket<KObject>, minReady: number, nowSec: number): void 
   const want = expected(bucket.values(), minReady, nowSec);
   expect(calculateStatus(rs, tallies, nowSec * 1000, EPOCH, undefined)).toEqual(want.status);
   expect(nextAvailability(rs, tallies, nowSec * 1000, EPOCH)).toBe(want.wake);
-  const t = total(tallies);
+  const t = tallies.sum;
   expect({ owned: t.owned, newest: t.newest, claimWork: t.claimWork }).toEqual({
     owned: want.owned,
     newest: want.newest,

@@ -16,7 +16,7 @@ import { fingerprint, forget, isWaiting, requeueAfterFailure, retryOf, retryTime
 import { claimPods } from "./claim";
 import { createPods, deletePods } from "./manage";
 import { calculateStatus, nextAvailability } from "./status";
-import { type PodTally, type TallyView, tallyBucket, tallyList, tallyView, total } from "./tally";
+import { type Tallies, type TallyView, tallyBucket, tallyList, tallyView } from "./tally";
 
 /** The ReplicaSet controller. */
 export const replicaSetController: Controller = {
@@ -46,7 +46,7 @@ export const replicaSetController: Controller = {
       const view = tallyView(rs);
       const tallies = tallyBucket(base.objects.pods, view);
       const before = ctx.state.resourceVersion;
-      const pods = total(tallies).claimWork
+      const pods = tallies.sum.claimWork
         ? claim(ctx, rs, owned().get(view.uid) ?? [], orphans, adopted, view)
         : unclaimed(tallies, () => owned().get(view.uid) ?? []);
       const synced = syncReplicaSet(ctx, rs, pods, tallies, related);
@@ -118,7 +118,7 @@ function someInChunk<V>(bucket: Bucket<V> | undefined, n: number, test: (value: 
 }
 
 /** The first instant at or after `state.now` at which time alone changes a sync of `rs` over its pods' tallies. */
-function quietUntil(state: ClusterState, rs: KObject, pods: readonly PodTally[]): number {
+function quietUntil(state: ClusterState, rs: KObject, pods: Tallies): number {
   const available = nextAvailability(rs, pods, state.now, state.epoch) ?? Number.POSITIVE_INFINITY;
   const retry = retryOf(state, rs.metadata.uid ?? "")?.retryAt ?? Number.POSITIVE_INFINITY;
   return Math.min(available, retry);
@@ -139,7 +139,7 @@ function groupByOwner(sets: readonly KObject[]): Map<string, KObject[]> {
 /** A ReplicaSet's pods after its claim, and whether anything changed that an informer would report. */
 interface Claimed {
   /** The tally of the pods it controls after the claim (status and counts come from it). */
-  tallies: readonly PodTally[];
+  tallies: Tallies;
   /** Its active pods after the claim (listed only when a scale-down needs them). */
   active: () => KObject[];
   /** True when the claim released or adopted a pod (those pod updates re-queue the ReplicaSet at once). */
@@ -147,7 +147,7 @@ interface Claimed {
 }
 
 /** The claim's outcome when the tallies show it has nothing to do: the pods it controls, as they are. */
-function unclaimed(tallies: readonly PodTally[], owned: () => readonly KObject[]): Claimed {
+function unclaimed(tallies: Tallies, owned: () => readonly KObject[]): Claimed {
   return { tallies, active: () => owned().filter(isPodActive), changed: false };
 }
 
@@ -180,14 +180,14 @@ function syncReplicaSet(
   ctx: ControllerContext,
   rs: KObject,
   claimed: Claimed,
-  owned: readonly PodTally[],
+  owned: Tallies,
   related: (rs: KObject) => KObject[],
 ): boolean {
   const uid = rs.metadata.uid ?? "";
   const key = `replicasets/${rs.metadata.namespace}/${rs.metadata.name}`;
   const pods = claimed.tallies;
-  const active = total(pods).active;
-  const seen = fingerprint(rs, total(owned));
+  const active = pods.sum.active;
+  const seen = fingerprint(rs, owned.sum);
   const desired = rs.spec?.replicas ?? 1;
   const diff = active - desired;
   let failure: Record<string, string> | undefined = (rs.status?.conditions ?? []).find(
@@ -238,7 +238,7 @@ function formatDelay(ms: number): string {
 function writeStatus(
   ctx: ControllerContext,
   rs: KObject,
-  pods: readonly PodTally[],
+  pods: Tallies,
   failure: Record<string, string> | undefined,
 ): boolean {
   const status = calculateStatus(rs, pods, wholeSecond(ctx.state.now), ctx.state.epoch, failure);

@@ -33,6 +33,19 @@ export interface PodTally {
   claimWork: boolean;
 }
 
+/** The counts themselves, summed over the parts. */
+export type TallySum = Omit<PodTally, "readyAt">;
+
+/** A ReplicaSet's pods counted in parts (one per chunk of the pods bucket), and their sum. */
+export interface Tallies {
+  parts: readonly PodTally[];
+  sum: TallySum;
+}
+
+function tallies(parts: readonly PodTally[]): Tallies {
+  return { parts, sum: total(parts) };
+}
+
 /** What a tally depends on, besides the pods: the ReplicaSet's uid, namespace, selector and template labels. */
 export interface TallyView {
   uid: string;
@@ -82,20 +95,20 @@ function hasLabels(labels: Record<string, string>, wanted: readonly [string, str
 }
 
 /** The tally of `pods`, every one of them counted as controlled (the pods a claim ended with). */
-export function tallyList(pods: readonly KObject[], view: TallyView): PodTally[] {
+export function tallyList(pods: readonly KObject[], view: TallyView): Tallies {
   const t = emptyTally();
   for (const pod of pods) addOwned(t, pod, view);
   t.readyAt.sort((a, b) => a - b);
-  return [t];
+  return tallies([t]);
 }
 
 /** Per chunk, then per view key: tallies of committed chunks, which never change. */
 const chunkTallies = new WeakMap<object, Map<string, PodTally>>();
 
 /** The tallies of the pods in `bucket` that concern `rs` (one per chunk), from the cache where a chunk is unchanged. */
-export function tallyBucket(bucket: Bucket<KObject> | undefined, view: TallyView): PodTally[] {
+export function tallyBucket(bucket: Bucket<KObject> | undefined, view: TallyView): Tallies {
   const out: PodTally[] = [];
-  if (!bucket) return out;
+  if (!bucket) return tallies(out);
   for (let n = 0; n < bucket.chunkCount; n++) {
     const token = bucket.chunkToken(n);
     if (!token) continue;
@@ -111,7 +124,7 @@ export function tallyBucket(bucket: Bucket<KObject> | undefined, view: TallyView
     }
     out.push(t);
   }
-  return out;
+  return tallies(out);
 }
 
 function tallyChunk(bucket: Bucket<KObject>, n: number, view: TallyView): PodTally {
@@ -130,8 +143,8 @@ function tallyChunk(bucket: Bucket<KObject>, n: number, view: TallyView): PodTal
   return t;
 }
 
-/** The sum of `parts` (ready times are left in the parts: see availableCount and nextAvailable). */
-export function total(parts: readonly PodTally[]): Omit<PodTally, "readyAt"> {
+/** The sum of `parts` (ready times are left in the parts: see readyBefore and firstReadyAfter). */
+function total(parts: readonly PodTally[]): TallySum {
   const sum = emptyTally();
   for (const p of parts) {
     sum.owned += p.owned;
@@ -145,16 +158,16 @@ export function total(parts: readonly PodTally[]): Omit<PodTally, "readyAt"> {
 }
 
 /** How many of the ready pods turned ready strictly before `before` (epoch ms). */
-export function readyBefore(parts: readonly PodTally[], before: number): number {
+export function readyBefore(pods: Tallies, before: number): number {
   let n = 0;
-  for (const p of parts) n += firstAtOrAfter(p.readyAt, before);
+  for (const p of pods.parts) n += firstAtOrAfter(p.readyAt, before);
   return n;
 }
 
 /** The earliest ready time strictly after `after` (epoch ms), if any. */
-export function firstReadyAfter(parts: readonly PodTally[], after: number): number | undefined {
+export function firstReadyAfter(pods: Tallies, after: number): number | undefined {
   let earliest: number | undefined;
-  for (const p of parts) {
+  for (const p of pods.parts) {
     const t = p.readyAt[firstIndex(p.readyAt, (v) => v > after)];
     if (t !== undefined && (earliest === undefined || t < earliest)) earliest = t;
   }
