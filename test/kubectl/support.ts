@@ -12,6 +12,7 @@ import {
   type Manifest,
   type ResourceType,
 } from "../../src/engine";
+import { storedEvent } from "../../src/engine/store/stored-event";
 import type { KubectlContext } from "../../src/kubectl/context";
 import { kubectl } from "../../src/kubectl/index";
 import { Interrupt, type Program } from "../../src/kubectl/program";
@@ -145,10 +146,10 @@ function restoreEvents(state: ClusterState, events: KObject[]): void {
   const chunks = state.events.chunks;
   for (const [id, chunk] of Object.entries(chunks)) {
     let restored = chunk;
-    for (const key of chunk.keys()) {
+    chunk.forEach((stored, key) => {
       const e = given.get(key);
-      if (e) restored = restored.with(key, structuredClone(e));
-    }
+      if (e) restored = restored.with(key, storedEvent(structuredClone(e), stored.expires));
+    });
     chunks[id] = restored;
   }
 }

@@ -6,7 +6,7 @@
  */
 import { appendFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Bucket, Cluster, KObject } from "../../src/engine";
+import { allEvents, type Cluster, type KObject } from "../../src/engine";
 import { fixture, type Ran, run, shiftTimes, T0 } from "../kubectl/support";
 import { hasKubectl, startFakeApiServer } from "./fake-apiserver";
 
@@ -65,13 +65,9 @@ export function normalizeDates(text: string): string {
 
 /** Every object a cluster stores, events included (wherever the engine keeps them). */
 export function storedObjects(cluster: Cluster): KObject[] {
-  const state = cluster.state as unknown as {
-    objects: Record<string, Bucket<KObject>>;
-    events?: { chunks: Record<string, Bucket<KObject>> };
-  };
   const out: KObject[] = [];
-  for (const bucket of Object.values(state.objects)) out.push(...bucket.values());
-  for (const chunk of Object.values(state.events?.chunks ?? {})) out.push(...chunk.values());
+  for (const bucket of Object.values(cluster.state.objects)) out.push(...(bucket?.values() ?? []));
+  out.push(...allEvents(cluster.state));
   return structuredClone(out);
 }
 

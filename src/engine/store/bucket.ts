@@ -79,6 +79,12 @@ export function editing<T>(fn: () => T): T {
   }
 }
 
+/** `value` deep-frozen where stored values are (`freezeStored`): for values built from the store on read. */
+export function frozenLikeStored<T extends object>(value: T): T {
+  if (freezing) deepFreeze(value);
+  return value;
+}
+
 /** Objects frozen with everything under them (a value frozen at the top only, as the kubelet's records are, is walked still). */
 const deepFrozen = new WeakSet<object>();
 

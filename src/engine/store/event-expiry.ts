@@ -56,25 +56,18 @@ export function expireEvents(state: ClusterState): number {
  * earliest expiry, or drops it when nothing is left to expire there.
  */
 function sweepChunk(now: number, store: EventStore, id: string, expired: [string, KObject][]): void {
-  const gone: string[] = [];
   let first = Number.POSITIVE_INFINITY;
-  editChunk((store.expiry ??= {}), id, (expiry) => {
-    expiry.forEach((at, key) => {
-      if (at > now) first = Math.min(first, at);
-      else gone.push(key);
-    });
-    let rest = expiry;
-    for (const key of gone) rest = rest.without(key);
-    return rest;
-  });
   editChunk(store.chunks, id, (chunk) => {
+    const gone: string[] = [];
+    chunk.forEach((stored, key) => {
+      if (stored.expires > now) first = Math.min(first, stored.expires);
+      else {
+        gone.push(key);
+        expired.push([key, stored.object]);
+      }
+    });
     let rest = chunk;
-    for (const key of gone) {
-      const event = rest.get(key);
-      if (!event) continue;
-      expired.push([key, event]);
-      rest = rest.without(key);
-    }
+    for (const key of gone) rest = rest.without(key);
     return rest;
   });
   const due = (store.due ??= {});

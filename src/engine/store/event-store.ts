@@ -15,18 +15,18 @@ import type { KObject } from "../model/types";
 import { Bucket, editing, isMine, mine } from "./bucket";
 import type { SourceRecord } from "./event-aggregation";
 import type { ClusterState } from "./state";
+import { type StoredEvent, storedEvent } from "./stored-event";
 
 /**
- * Events by chunk, the correlator's index (aggregation key → event key) and its per-source records by
- * `uidChunk` of the involved object. Written only through `editEvents`, never through immer: see there.
+ * Events by chunk (each with its expiry: stored-event.ts), the correlator's index (aggregation key →
+ * event key) and its per-source records by `uidChunk` of the involved object. Written only through
+ * `editEvents`, never through immer: see there.
  */
 export interface EventStore {
-  chunks: Record<string, Bucket<KObject>>;
+  chunks: Record<string, Bucket<StoredEvent>>;
   index: Record<string, Bucket<string>>;
   /** The correlator's record per source + object (event-aggregation.ts), by `uidChunk` of the object. */
   sources?: Record<string, Bucket<SourceRecord>>;
-  /** When each event expires (simulated ms: its latest write + EVENT_TTL_MS), by chunk, then key (event-expiry.ts). */
-  expiry?: Record<string, Bucket<number>>;
   /** Per chunk, an instant no later than its earliest expiry (exact after a sweep; an update can leave it early). */
   due?: Record<string, number>;
   /** An instant no later than every chunk's `due`, or undefined when nothing waits: what the clock wakes for. */
@@ -36,7 +36,7 @@ export interface EventStore {
 /** An empty store. */
 export function emptyEventStore(): EventStore {
   // Made as an edit of its own, so that where tests run it is frozen like every committed store.
-  return editing(() => ownedStore({}, {}, {}, {}, {}, undefined));
+  return editing(() => ownedStore({}, {}, {}, {}, undefined));
 }
 
 /**
@@ -46,10 +46,9 @@ export function emptyEventStore(): EventStore {
  */
 class OpaqueEventStore implements EventStore {
   constructor(
-    public chunks: Record<string, Bucket<KObject>>,
+    public chunks: Record<string, Bucket<StoredEvent>>,
     public index: Record<string, Bucket<string>>,
     public sources: Record<string, Bucket<SourceRecord>>,
-    public expiry: Record<string, Bucket<number>>,
     public due: Record<string, number>,
     public next: number | undefined,
   ) {}
@@ -67,7 +66,6 @@ export function editEvents(state: ClusterState): EventStore {
     { ...current.chunks },
     { ...current.index },
     { ...current.sources },
-    { ...current.expiry },
     { ...current.due },
     current.next,
   );
@@ -77,8 +75,8 @@ export function editEvents(state: ClusterState): EventStore {
 
 /** A store and its maps, owned by the running edit (and so frozen when it ends, where tests run). */
 function ownedStore(...parts: ConstructorParameters<typeof OpaqueEventStore>): EventStore {
-  const [chunks, index, sources, expiry, due, next] = parts;
-  return mine(new OpaqueEventStore(mine(chunks), mine(index), mine(sources), mine(expiry), mine(due), next));
+  const [chunks, index, sources, due, next] = parts;
+  return mine(new OpaqueEventStore(mine(chunks), mine(index), mine(sources), mine(due), next));
 }
 
 /** `--event-ttl` of the API server: 1h0m0s by default (kube-apiserver options, DefaultEventTTL). */
@@ -125,29 +123,27 @@ function sequenceOf(key: string): number | undefined {
 
 /** The stored event under `key` (`namespace/name`). */
 export function getEvent(state: ClusterState, key: string): KObject | undefined {
-  return state.events.chunks[eventChunk(key)]?.get(key);
+  return state.events.chunks[eventChunk(key)]?.get(key)?.object;
 }
 
-/** Stores (adds or replaces) an event under `key`, in the draft state; its hour (EVENT_TTL_MS) starts again. */
+/** Stores (adds or replaces) `event` under `key`, in the draft state; its hour (EVENT_TTL_MS) starts again. */
 export function putEvent(state: ClusterState, key: string, event: KObject): void {
-  const store = editEvents(state);
-  const chunks = store.chunks;
-  const id = eventChunk(key);
-  chunks[id] = (chunks[id] ?? Bucket.empty()).with(key, event);
-  restartHour(store, id, key, state.now + EVENT_TTL_MS);
+  putStored(state, key, storedEvent(event, state.now + EVENT_TTL_MS));
 }
 
 /**
- * Restarts the hour of the event under `key` in chunk `id`: it now expires `at` (every write gets a fresh
- * etcd lease: event-expiry.ts). Time never runs backwards, so the new expiry is the latest of all and
- * the lower bounds stay valid.
+ * Stores (adds or replaces) an event under `key`, in the draft state, expiring at `stored.expires`: every
+ * write starts its hour again (a fresh etcd lease: event-expiry.ts). Time never runs backwards, so the
+ * new expiry is the latest of all and the chunks' lower bounds stay valid.
  */
-function restartHour(store: EventStore, id: string, key: string, at: number): void {
-  const expiry = (store.expiry ??= {});
-  expiry[id] = (expiry[id] ?? Bucket.empty()).with(key, at);
+export function putStored(state: ClusterState, key: string, stored: StoredEvent): void {
+  const store = editEvents(state);
+  const chunks = store.chunks;
+  const id = eventChunk(key);
+  chunks[id] = (chunks[id] ?? Bucket.empty()).with(key, stored);
   const due = (store.due ??= {});
-  if (due[id] === undefined) due[id] = at;
-  if (store.next === undefined) store.next = at;
+  if (due[id] === undefined) due[id] = stored.expires;
+  if (store.next === undefined) store.next = stored.expires;
 }
 
 /** Removes the event under `key`, in the draft state. */
@@ -155,14 +151,10 @@ export function removeEvent(state: ClusterState, key: string): void {
   const id = eventChunk(key);
   if (!state.events.chunks[id]?.has(key)) return;
   const store = editEvents(state);
-  const rest = (store.chunks[id] as Bucket<KObject>).without(key);
-  store.chunks[id] = rest;
-  const expiry = store.expiry?.[id];
-  if (expiry && store.expiry) store.expiry[id] = expiry.without(key);
-  if (rest.size > 0) return;
+  const rest = (store.chunks[id] as Bucket<StoredEvent>).without(key);
   // The chunk's lower bound (`due`) may stay: a sweep that finds nothing there drops it.
-  delete store.chunks[id];
-  delete store.expiry?.[id];
+  if (rest.size > 0) store.chunks[id] = rest;
+  else delete store.chunks[id];
 }
 
 /** Every stored event, in no particular order. */
@@ -170,7 +162,7 @@ export function allEvents(state: Pick<ClusterState, "events">): KObject[] {
   const out: KObject[] = [];
   for (const id in state.events.chunks) {
     state.events.chunks[id]?.forEach((e) => {
-      out.push(e);
+      out.push(e.object);
     });
   }
   return out;

@@ -4,9 +4,16 @@
  */
 import type { CoreEvent, KObject } from "../model/types";
 import { correlateEvent } from "./event-aggregation";
-import { correlatedEvent, getEvent, putEvent, rememberCorrelation } from "./event-store";
+import {
+  correlatedEvent,
+  EVENT_TTL_MS,
+  getEvent,
+  putEvent,
+  putStored,
+  rememberCorrelation,
+} from "./event-store";
 import { type ClusterState, timestamp } from "./state";
-import { uidFor } from "./uid";
+import { RecordedEvent } from "./stored-event";
 
 /** The component that reported an event: `deployment-controller`, `replicaset-controller`, `kubelet`, `default-scheduler`. */
 export interface EventSource {
@@ -89,60 +96,28 @@ export function recordEvent(
   // Real event names are `<object>.<hex nanoseconds>`; a counter gives the same shape reproducibly:
   // 0x17f0000000000000 + counter, written without BigInt (the counter stays far below 16^13).
   const name = `${obj.metadata.name}.17f${state.uidCounter.toString(16).padStart(13, "0")}`;
-  const event = {
-    apiVersion: "v1",
-    kind: "Event",
-    metadata: {
+  const recorded = new RecordedEvent(
+    {
       name,
       namespace: ns,
-      creationTimestamp: now,
-      resourceVersion: String(state.resourceVersion),
-      uid: uidFor(state.uidCounter),
+      uidCounter: state.uidCounter,
+      resourceVersion: state.resourceVersion,
+      created: now,
+      involved: obj,
+      reason,
+      message: c.message,
+      type,
+      count: 1 + c.skipped,
+      firstTimestamp: c.firstSeen === undefined ? now : timestamp(state, c.firstSeen),
+      source,
+      eventsApi: viaEventsApi && {
+        eventTime: microTimestamp(state, state.now),
+        action: viaEventsApi.actions[reason],
+        instance: viaEventsApi.instance,
+      },
     },
-    involvedObject: {
-      apiVersion: obj.apiVersion,
-      kind: obj.kind,
-      name: obj.metadata.name,
-      namespace: ns,
-      uid: obj.metadata.uid,
-      resourceVersion: obj.metadata.resourceVersion,
-    },
-    reason,
-    message: c.message,
-    type,
-    count: 1 + c.skipped,
-    firstTimestamp: c.firstSeen === undefined ? now : timestamp(state, c.firstSeen),
-    lastTimestamp: now,
-    source,
-    // The old recorder (tools/record makeEvent) leaves EventTime zero: a zero metav1.MicroTime is a
-    // struct, so `omitempty` keeps it and it marshals as JSON null (`eventTime: null` in -o yaml).
-    eventTime: null,
-    reportingComponent: "",
-    reportingInstance: "",
-  };
-  if (viaEventsApi) asEventsApiEvent(event, viaEventsApi.instance, viaEventsApi.actions[reason], state);
-  putEvent(state, `${ns}/${name}`, event as unknown as KObject);
+    state.now + EVENT_TTL_MS,
+  );
+  putStored(state, `${ns}/${name}`, recorded);
   rememberCorrelation(state, uid, correlation, `${ns}/${name}`);
-}
-
-/**
- * An events.k8s.io Event as the API server shows it through core/v1 (pkg/apis/events/v1 conversion):
- * eventTime, action and reportingController/Instance are set; the deprecated fields (source, count,
- * first/lastTimestamp) stay zero, so `count` is omitted, the timestamps are null and `source: {}`.
- */
-function asEventsApiEvent(
-  event: Record<string, unknown>,
-  instance: string,
-  action: string | undefined,
-  state: ClusterState,
-): void {
-  const source = event.source as EventSource;
-  event.eventTime = microTimestamp(state, state.now);
-  if (action) event.action = action;
-  event.reportingComponent = source.component;
-  event.reportingInstance = instance;
-  event.source = {};
-  event.firstTimestamp = null;
-  event.lastTimestamp = null;
-  delete event.count;
 }
