@@ -2,6 +2,7 @@
  * Events as the API server stores them (core/v1 Event): one object per (involved object, type, reason,
  * message) with a count and first/last seen, as the event recorder's correlator aggregates repeats.
  */
+import { memoize } from "../model/memo";
 import type { CoreEvent, KObject } from "../model/types";
 import { correlateEvent } from "./event-aggregation";
 import {
@@ -35,8 +36,11 @@ const EVENTS_API_RECORDERS: Record<string, { instance: string; actions: Record<s
 
 /** metav1.MicroTime as JSON (RFC3339Micro, `2006-01-02T15:04:05.000000Z07:00`) of a simulated instant. */
 export function microTimestamp(state: Pick<ClusterState, "epoch">, simMs: number): string {
-  return new Date(state.epoch + Math.floor(simMs)).toISOString().replace(/Z$/, "000Z");
+  return formatMicro(state.epoch + Math.floor(simMs));
 }
+
+// Remembered: the scheduler binds a batch of pods at one instant and records an event for each.
+const formatMicro = memoize((wall: number) => new Date(wall).toISOString().replace(/Z$/, "000Z"));
 
 /**
  * Records an event about `obj` in the draft state. A repeat of the same type, reason and message on the
