@@ -8,6 +8,10 @@
 
 /** True when JSON.stringify(a) === JSON.stringify(b) (for values without toJSON, NaN or Infinity). */
 export function sameJson(a: unknown, b: unknown): boolean {
+  return sameAt(a, b, 0);
+}
+
+function sameAt(a: unknown, b: unknown, depth: number): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") {
     // undefined array items and null are both written as null
@@ -15,35 +19,41 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    for (let i = 0; i < a.length; i++) if (!sameAt(a[i], b[i], depth + 1)) return false;
     return true;
   }
-  return sameObjects(a as Record<string, unknown>, b as Record<string, unknown>);
+  return sameObjects(a as Record<string, unknown>, b as Record<string, unknown>, depth);
 }
 
+/**
+ * Key lists by depth, reused: `Object.keys` made two arrays per object compared, a tenth of what a
+ * 10,000-replica rollout allocated. `for…in` walks V8's cached key order without making one; it visits
+ * inherited enumerable keys too, which JSON-shaped values (plain objects) do not have.
+ */
+const keysAt: string[][] = [];
+
 /** Same written keys in the same order, with the same values. */
-function sameObjects(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  let j = nextWritten(b, kb, 0);
-  for (const k of ka) {
-    const v = a[k];
-    if (!written(v)) continue;
-    if (kb[j] !== k || !sameJson(v, b[k])) return false;
-    j = nextWritten(b, kb, j + 1);
+function sameObjects(a: Record<string, unknown>, b: Record<string, unknown>, depth: number): boolean {
+  let keys = keysAt[depth];
+  if (!keys) {
+    keys = [];
+    keysAt[depth] = keys;
   }
-  return j === kb.length;
+  let n = 0;
+  for (const k in a) if (written(a[k])) keys[n++] = k;
+  let i = 0;
+  for (const k in b) {
+    const v = b[k];
+    if (!written(v)) continue;
+    if (i >= n || keys[i] !== k || !sameAt(a[k], v, depth + 1)) return false;
+    i++;
+  }
+  return i === n;
 }
 
 /** True when JSON.stringify writes a property with this value (not undefined, not a function). */
 function written(v: unknown): boolean {
   return v !== undefined && typeof v !== "function";
-}
-
-/** The first index from `j` of `keys` whose property in `obj` is written, or keys.length. */
-function nextWritten(obj: Record<string, unknown>, keys: readonly string[], j: number): number {
-  while (j < keys.length && !written(obj[keys[j] as string])) j++;
-  return j;
 }
 
 /** JSON.parse(JSON.stringify(value)) for JSON-shaped values, without the text in between. */
@@ -63,7 +73,8 @@ function cloneValue(v: unknown): unknown {
   }
   const obj = v as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(obj)) {
+  // for…in, not Object.keys: no key array per object (see keysAt).
+  for (const k in obj) {
     const item = obj[k];
     if (written(item)) out[k] = cloneValue(item);
   }
