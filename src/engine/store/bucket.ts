@@ -125,6 +125,18 @@ function leafOf(index: Index, key: string): Leaf {
   return Array.isArray(shard) ? shard[(h >>> FANOUT_BITS) & (FANOUT - 1)] : shard;
 }
 
+/**
+ * A copy of a leaf (an empty map for none). Entry by entry through forEach: `new Map(leaf)` runs the
+ * iterator protocol, an object per entry, and was a thirtieth of what a 10,000-replica rollout allocated.
+ */
+function copyMap(leaf: Leaf): Map<string, number> {
+  const copy = new Map<string, number>();
+  leaf?.forEach((seq, key) => {
+    copy.set(key, seq);
+  });
+  return copy;
+}
+
 /** The FANOUT leaves a full shard's keys go to, by the next bits of their hash (all owned by the running edit). */
 function split(shard: Map<string, number>): Leaf[] {
   const leaves: Leaf[] = [];
@@ -324,7 +336,7 @@ export class Bucket<V> {
     if (!Array.isArray(shard)) {
       if (!shard || shard.size < SPLIT_AT) {
         if (shard && isMine(shard)) return shard;
-        const copy = mine(new Map(shard));
+        const copy = mine(copyMap(shard));
         this.index[m] = copy;
         return copy;
       }
@@ -337,7 +349,7 @@ export class Bucket<V> {
     const l = (h >>> FANOUT_BITS) & (FANOUT - 1);
     const leaf = shard[l];
     if (leaf && isMine(leaf)) return leaf;
-    const copy = mine(new Map(leaf));
+    const copy = mine(copyMap(leaf));
     shard[l] = copy;
     return copy;
   }
