@@ -20,31 +20,18 @@ const ZERO_TIME = "1970-01-01T00:00:00Z";
 
 /** The status object for `pod` from its runtime record. */
 export function podStatus(state: ClusterState, pod: KObject, rt: PodRuntime): Loose {
-  const ts = (ms: number) => timestamp(state, ms);
   const containerStatuses = rt.containers.map((c) => containerStatus(state, c));
   const unready = rt.containers.filter((c) => !c.ready).map((c) => c.name);
   const old: Loose[] = pod.status?.conditions ?? [];
-  const started = ts(rt.startedAt);
+  const started = timestamp(state, rt.startedAt);
+  const now = timestamp(state, state.now);
   const readyStatus = unready.length === 0 ? "True" : "False";
-  const notReady = {
-    reason: "ContainersNotReady",
-    message: `containers with unready status: [${unready.join(" ")}]`,
-  };
+  const notReady = unready.length ? `containers with unready status: [${unready.join(" ")}]` : undefined;
   const conditions = [
-    keep(old, { type: "PodReadyToStartContainers", status: "True" }, started, ts(state.now)),
-    keep(old, { type: "Initialized", status: "True" }, started, ts(state.now)),
-    keep(
-      old,
-      { type: "Ready", status: readyStatus, ...(unready.length ? notReady : {}) },
-      started,
-      ts(state.now),
-    ),
-    keep(
-      old,
-      { type: "ContainersReady", status: readyStatus, ...(unready.length ? notReady : {}) },
-      started,
-      ts(state.now),
-    ),
+    keep(old, "PodReadyToStartContainers", "True", undefined, started, now),
+    keep(old, "Initialized", "True", undefined, started, now),
+    keep(old, "Ready", readyStatus, notReady, started, now),
+    keep(old, "ContainersReady", readyStatus, notReady, started, now),
     ...old.filter((c) => c.type === "PodScheduled"),
   ];
   const hostIP = nodeIp(state, rt.node);
@@ -57,22 +44,10 @@ export function podStatus(state: ClusterState, pod: KObject, rt: PodRuntime): Lo
     podIPs: [{ ip: rt.ip }],
     startTime: started,
     containerStatuses,
-    // Computed from the admitted spec (LimitRanger may have added resources after defaulting).
-    qosClass: podQos(pod),
+    // qos.GetPodQOS: the class the API server set at creation (from the admitted spec, which LimitRanger
+    // may have given resources), computed again only when a status lacks it.
+    qosClass: pod.status?.qosClass || qosClass(pod.spec ?? {}),
   };
-}
-
-/** QoS classes by pod spec object: a pod's spec is one object across all its status writes. */
-const qosBySpec = new WeakMap<object, string>();
-
-function podQos(pod: KObject): string {
-  const spec = pod.spec ?? {};
-  let qos = qosBySpec.get(spec);
-  if (qos === undefined) {
-    qos = qosClass(spec);
-    qosBySpec.set(spec, qos);
-  }
-  return qos;
 }
 
 /** The node's InternalIP (the pod's hostIP). */
@@ -81,19 +56,36 @@ function nodeIp(state: ClusterState, node: string): string {
   return addresses.find((a) => a.type === "InternalIP")?.address ?? "";
 }
 
-/** A condition with the old lastTransitionTime when its status is unchanged, else `first` (first report) or `now`. */
-function keep(old: Loose[], next: Loose, first: string, now: string): Loose {
-  const prev = old.find((c) => c.type === next.type);
-  const lastTransitionTime = prev ? (prev.status === next.status ? prev.lastTransitionTime : now) : first;
-  const { type, status, ...rest } = next;
-  return { type, status, lastProbeTime: null, lastTransitionTime, ...rest };
+/**
+ * A condition with the old lastTransitionTime when its status is unchanged, else `first` (first report)
+ * or `now`; `notReady` adds reason ContainersNotReady and that message. Built field by field: four
+ * conditions per status write of every pod.
+ */
+function keep(
+  old: Loose[],
+  type: string,
+  status: string,
+  notReady: string | undefined,
+  first: string,
+  now: string,
+): Loose {
+  const prev = old.find((c) => c.type === type);
+  const lastTransitionTime = prev ? (prev.status === status ? prev.lastTransitionTime : now) : first;
+  if (notReady === undefined) return { type, status, lastProbeTime: null, lastTransitionTime };
+  return {
+    type,
+    status,
+    lastProbeTime: null,
+    lastTransitionTime,
+    reason: "ContainersNotReady",
+    message: notReady,
+  };
 }
 
 function containerStatus(state: ClusterState, c: ContainerRuntime): Loose {
-  const ts = (ms: number) => timestamp(state, ms);
   const out: Loose = { name: c.name, state: {}, lastState: {} };
   if (c.step === "running" && c.startedAt !== undefined)
-    out.state = { running: { startedAt: ts(c.startedAt) } };
+    out.state = { running: { startedAt: timestamp(state, c.startedAt) } };
   else if (c.terminated && (c.step === "done" || !c.waiting))
     out.state = { terminated: termination(state, c.terminated) };
   else out.state = { waiting: { ...(c.waiting ?? { reason: "ContainerCreating" }) } };
