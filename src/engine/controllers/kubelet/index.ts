@@ -280,7 +280,8 @@ function removePod(ctx: ControllerContext, k: KubeletState, key: string, pod: KO
 function writeStatus(ctx: ControllerContext, pod: KObject, rt: PodRuntime): void {
   const status = podStatus(ctx.state, pod, rt);
   if (sameJson(status, pod.status ?? {})) return;
-  ctx.api.updateStatus("pods", { ...pod, status });
+  // Handed off: the status was built for this write and nothing here keeps it.
+  ctx.api.updateStatus("pods", { ...pod, status }, { handOff: true });
 }
 
 /** Logs of a container: the current run's or (previous) the last run's lines, or the API server's error (logs.ts). */
