@@ -14,8 +14,12 @@ export function baseState(state: ClusterState): ClusterState {
 
 /** The Ready condition of a pod, if it has one. */
 export function readyCondition(pod: KObject): { status: string; lastTransitionTime?: string } | undefined {
-  return (pod.status?.conditions ?? []).find((c: { type: string }) => c.type === "Ready");
+  // A loop, not find with an arrow: asked for every pod on every count, rank and claim.
+  for (const c of pod.status?.conditions ?? NONE) if (c.type === "Ready") return c;
+  return undefined;
 }
+
+const NONE: readonly KObject[] = [];
 
 /** True when the pod's Ready condition is True (podutil.IsPodReady). */
 export function isPodReady(pod: KObject): boolean {
@@ -30,7 +34,8 @@ export function isPodActive(pod: KObject): boolean {
 
 /** The uid of the controlling owner reference, if any. */
 export function controllerUid(obj: KObject): string | undefined {
-  return (obj.metadata.ownerReferences ?? []).find((r) => r.controller)?.uid;
+  for (const r of obj.metadata.ownerReferences ?? NONE) if (r.controller) return r.uid;
+  return undefined;
 }
 
 const ownerIndexCache = new WeakMap<object, Map<string, KObject[]>>();
