@@ -8,7 +8,7 @@
  */
 import type { KObject } from "../../model/types";
 import { simTime } from "../../store/state";
-import { isPodReady, readyCondition } from "../podutil";
+import { readyCondition } from "../podutil";
 
 /** The annotation that lowers or raises a pod's deletion priority (PodDeletionCost, on since v1.22). */
 export const POD_DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
@@ -58,13 +58,14 @@ export function getPodsToDelete(
 
 function rankOf(pod: KObject, onNode: ReadonlyMap<string, number>, now: number, epoch: number): Ranked {
   const node = pod.spec?.nodeName;
-  const readyAt = simTime({ epoch }, readyCondition(pod)?.lastTransitionTime);
+  const condition = readyCondition(pod);
+  const readyAt = simTime({ epoch }, condition?.lastTransitionTime);
   const createdAt = simTime({ epoch }, pod.metadata.creationTimestamp);
   return {
     pod,
     assigned: Number(!!node),
     phase: phaseRank(pod),
-    ready: Number(isPodReady(pod)),
+    ready: Number(condition?.status === "True"),
     cost: deletionCost(pod),
     rank: node ? (onNode.get(node) ?? 0) : 0,
     readyAt,
@@ -98,7 +99,9 @@ function phaseRank(pod: KObject): number {
 }
 
 function deletionCost(pod: KObject): number {
-  const v = Number.parseInt(pod.metadata.annotations?.[POD_DELETION_COST] ?? "0", 10);
+  const cost = pod.metadata.annotations?.[POD_DELETION_COST];
+  if (cost === undefined) return 0;
+  const v = Number.parseInt(cost, 10);
   return Number.isNaN(v) ? 0 : v;
 }
 
