@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { Bucket, editing } from "../../../src/engine/store/bucket";
+import { Bucket, diffChunks, editing } from "../../../src/engine/store/bucket";
 
 type Op = { kind: "set"; key: string; value: number } | { kind: "delete"; key: string } | { kind: "commit" };
 
@@ -97,6 +97,42 @@ describe("object bucket", () => {
         for (const n of chunks) newer.forEachInChunk(n, (v, k) => walked.push([k, v]));
         expect(walked).toEqual(newer.entries());
         for (const [k] of walked) expect(chunks).toContain(newer.chunkOf(k));
+      }),
+    );
+  });
+
+  test("forEachChangedInChunk visits, in order, every entry that differs and every key asked for; diffChunks keeps a copy in step", () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 700 }), fc.nat(), fc.nat(), fc.array(key), (ops, i, j, asked) => {
+        const versions = run(ops);
+        const older = versions[i % versions.length]?.bucket as Bucket<number>;
+        const newer = versions[j % versions.length]?.bucket as Bucket<number>;
+        const also = new Set(asked);
+        const visited: string[] = [];
+        const chunks = new Set([...newer.changedChunks(older), ...asked.map((k) => newer.chunkOf(k))]);
+        for (const n of [...chunks].sort((a, b) => (a ?? 0) - (b ?? 0)))
+          if (n !== undefined) newer.forEachChangedInChunk(n, older, (_, k) => visited.push(k), also);
+        const order = newer.keys();
+        // A subsequence of the bucket's order, holding every changed entry and every present key asked for.
+        expect(visited).toEqual(order.filter((k) => visited.includes(k)));
+        for (const k of order) {
+          if (!older.has(k) || older.get(k) !== newer.get(k) || also.has(k)) expect(visited).toContain(k);
+        }
+        // A cache of the entries, moved from `older` to `newer` by what diffChunks undoes and redoes.
+        const copy = new Map(older.entries());
+        diffChunks(
+          older,
+          newer,
+          (v, k) => {
+            expect(copy.get(k)).toBe(v);
+            copy.delete(k);
+          },
+          (v, k) => {
+            expect(copy.has(k)).toBe(false);
+            copy.set(k, v);
+          },
+        );
+        expect(new Map(newer.entries())).toEqual(copy);
       }),
     );
   });
