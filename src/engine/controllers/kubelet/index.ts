@@ -44,39 +44,52 @@ export const kubeletController: Controller = {
     const base = baseState(ctx.state);
     const seen = peekKubelet(base)?.pods;
     const pods = base.objects.pods;
+    const before = lastPass?.pods;
     let wrote = false;
-    const podChanges = chunksThatDiffer(pods, lastPass?.pods);
+    const podChanges = chunksThatDiffer(pods, before);
     // None in a running cluster: only the kubelet writes records. Time travel and another cluster make some.
     const recordChanges = chunksThatDiffer(seen, lastPass?.runtime);
+    const changedRecords = changedKeys(seen, lastPass?.runtime, recordChanges);
     // A record outlives its pod only where the pod entry changed: the pod was removed or replaced.
-    const recordsToCheck = chunksHolding(seen, recordChanges, [
-      [pods, podChanges],
-      [lastPass?.pods, podChanges],
-    ]);
-    for (const n of recordsToCheck) {
-      seen?.forEachInChunk(n, (rt, key) => {
-        const pod = pods?.get(key);
-        if (pod && pod.metadata.uid === rt.uid) return;
-        const k = kubeletState(ctx.state);
-        releasePodIp(k, rt.ip);
-        k.pods = k.pods.without(key);
-        wrote = true;
-      });
+    const changedPods = changedKeys(before, pods, podChanges);
+    const toCheck = new Set([...changedPods, ...changedKeys(pods, before, podChanges), ...changedRecords]);
+    for (const n of chunksHolding(seen, [], toCheck)) {
+      // Compared with itself, a chunk yields only the records named in `toCheck`, in bucket order.
+      seen?.forEachChangedInChunk(
+        n,
+        seen,
+        (rt, key) => {
+          const pod = pods?.get(key);
+          if (pod && pod.metadata.uid === rt.uid) return;
+          const k = kubeletState(ctx.state);
+          releasePodIp(k, rt.ip);
+          k.pods = k.pods.without(key);
+          wrote = true;
+        },
+        toCheck,
+      );
     }
     const now = ctx.state.now;
     wakes.follow(seen);
-    for (const n of chunksHolding(pods, podChanges, [[seen, recordChanges]], wakes.due(now))) {
-      pods?.forEachInChunk(n, (pod, key) => {
-        if (!pod.spec?.nodeName) return;
-        const rt = seen?.get(key);
-        const known = rt && rt.uid === pod.metadata.uid;
-        const terminating = !!pod.metadata.deletionTimestamp && known && rt.removeAt === undefined;
-        const due = known && rt.wake !== undefined && rt.wake <= now;
-        if (known && !terminating && !due) return;
-        if (!known && isFinished(pod)) return;
-        syncPod(ctx, key, pod);
-        wrote = true;
-      });
+    // Pods whose entry changed, and those whose record changed or is due, in the order of the bucket.
+    const also = new Set([...changedRecords, ...wakes.due(now)]);
+    for (const n of chunksHolding(pods, podChanges, also)) {
+      pods?.forEachChangedInChunk(
+        n,
+        before,
+        (pod, key) => {
+          if (!pod.spec?.nodeName) return;
+          const rt = seen?.get(key);
+          const known = rt && rt.uid === pod.metadata.uid;
+          const terminating = !!pod.metadata.deletionTimestamp && known && rt.removeAt === undefined;
+          const due = known && rt.wake !== undefined && rt.wake <= now;
+          if (known && !terminating && !due) return;
+          if (!known && isFinished(pod)) return;
+          syncPod(ctx, key, pod);
+          wrote = true;
+        },
+        also,
+      );
     }
     // The draft's buckets are the ones this transaction commits (immer keeps them as they are).
     lastPass = { pods: ctx.state.objects.pods, runtime: peekKubelet(ctx.state)?.pods };
@@ -88,26 +101,30 @@ export const kubeletController: Controller = {
   },
 };
 
-/**
- * Chunk numbers of `target`, ascending: `chunks`, and those holding a key that is in the given chunks of
- * another bucket or in `keys` (the pods of changed records, the records of changed pods, due records).
- */
+/** Chunk numbers of `target`, ascending: `chunks`, and those holding one of `keys`. */
 function chunksHolding<T>(
   target: Bucket<T> | undefined,
   chunks: readonly number[],
-  sources: readonly [Bucket<unknown> | undefined, readonly number[]][],
-  keys: readonly string[] = [],
+  keys: Iterable<string>,
 ): number[] {
   if (!target) return [];
   const out = new Set(chunks);
-  const mark = (key: string) => {
+  for (const key of keys) {
     const n = target.chunkOf(key);
     if (n !== undefined) out.add(n);
-  };
-  for (const [bucket, numbers] of sources)
-    for (const n of numbers) bucket?.forEachInChunk(n, (_, key) => mark(key));
-  for (const key of keys) mark(key);
+  }
   return [...out].sort((a, b) => a - b);
+}
+
+/** Keys of the entries of `now` (in the given chunks) that `before` does not hold at the same place. */
+function changedKeys<T>(
+  now: Bucket<T> | undefined,
+  before: Bucket<T> | undefined,
+  chunks: readonly number[],
+): string[] {
+  const out: string[] = [];
+  for (const n of chunks) now?.forEachChangedInChunk(n, before, (_, key) => out.push(key));
+  return out;
 }
 
 function isFinished(pod: KObject): boolean {
