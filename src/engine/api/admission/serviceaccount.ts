@@ -70,19 +70,19 @@ function mountToken(state: ClusterState, pod: KObject): void {
 
 /** The projected volume the plugin adds (token valid 3607 s, the cluster CA, the namespace). */
 function tokenVolume(name: string): KObject["spec"] {
-  return {
-    name,
-    projected: {
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
-        { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
-        {
-          downwardAPI: {
-            items: [{ path: "namespace", fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" } }],
-          },
-        },
-      ],
-      defaultMode: 420,
-    },
-  };
+  return { name, projected: { sources: TOKEN_SOURCES, defaultMode: 420 } };
 }
+
+/**
+ * The volume's sources, one value shared by every pod: stored objects are never changed in place (they
+ * are frozen where tests run), and a copy per pod was 600 bytes of each of a rollout's 20,000 pods.
+ */
+const TOKEN_SOURCES = [
+  { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
+  { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
+  {
+    downwardAPI: {
+      items: [{ path: "namespace", fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" } }],
+    },
+  },
+];
