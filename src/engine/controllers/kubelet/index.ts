@@ -85,7 +85,7 @@ export const kubeletController: Controller = {
           const due = known && rt.wake !== undefined && rt.wake <= now;
           if (known && !terminating && !due) return;
           if (!known && isFinished(pod)) return;
-          syncPod(ctx, key, pod);
+          syncPod(ctx, key, pod, rt);
           wrote = true;
         },
         also,
@@ -131,12 +131,11 @@ function isFinished(pod: KObject): boolean {
   return pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
 }
 
-/** One sync of one pod: start it, run what is due, terminate, write the status. */
-function syncPod(ctx: ControllerContext, key: string, pod: KObject): void {
+/** One sync of one pod (`prior`: its committed record, if any): start it, run what is due, terminate, write the status. */
+function syncPod(ctx: ControllerContext, key: string, pod: KObject, prior: PodRuntime | undefined): void {
   const k = kubeletState(ctx.state);
   // Copy-on-write: work on a plain copy of the record and store it back once, instead of through immer
   // proxies of every container (10,000 pods made that the largest cost of a rollout).
-  const prior = peekKubelet(baseState(ctx.state))?.pods.get(key);
   const rt = prior && prior.uid === pod.metadata.uid ? cloneRuntime(prior) : newRuntime(ctx, k, pod);
   if (pod.metadata.deletionTimestamp && rt.removeAt === undefined) beginTermination(ctx, pod, rt);
   if (rt.removeAt !== undefined && rt.removeAt <= ctx.state.now) {
