@@ -10,6 +10,7 @@ import { fullReference, parseImageRef } from "../../model/images";
 import { memoize } from "../../model/memo";
 import type { KObject } from "../../model/types";
 import { type ClusterState, timestamp } from "../../store/state";
+import { baseState } from "../podutil";
 import { type ContainerRuntime, hex64, type PodRuntime, type Termination } from "./runtime";
 
 // biome-ignore lint/suspicious/noExplicitAny: status parts are loosely typed
@@ -50,11 +51,19 @@ export function podStatus(state: ClusterState, pod: KObject, rt: PodRuntime): Lo
   };
 }
 
-/** The node's InternalIP (the pod's hostIP). */
+/** The node's InternalIP (the pod's hostIP), from the committed nodes. */
 function nodeIp(state: ClusterState, node: string): string {
-  const addresses: Loose[] = state.objects.nodes?.get(node)?.status?.addresses ?? [];
-  return addresses.find((a) => a.type === "InternalIP")?.address ?? "";
+  const nodes = baseState(state).objects.nodes;
+  // Remembered for the latest nodes bucket and node: every status write of every pod asks.
+  const last = lastNodeIp;
+  if (last && last.nodes === nodes && last.node === node) return last.ip;
+  const addresses: Loose[] = nodes?.get(node)?.status?.addresses ?? [];
+  const ip = addresses.find((a) => a.type === "InternalIP")?.address ?? "";
+  lastNodeIp = { nodes, node, ip };
+  return ip;
 }
+
+let lastNodeIp: { nodes: object | undefined; node: string; ip: string } | undefined;
 
 /**
  * A condition with the old lastTransitionTime when its status is unchanged, else `first` (first report)
