@@ -76,7 +76,8 @@ function namedOwnerLost(
       let lost = false;
       old.forEachChangedInChunk(n, cur, (o, key) => {
         const uid = o.metadata.uid ?? "";
-        if (!lost && cur?.get(key)?.metadata.uid !== uid && references.isReferenced(uid)) lost = true;
+        // Whether anyone names it first: most entries are pods, which own nothing, so no lookup is needed.
+        if (!lost && references.isReferenced(uid) && cur?.get(key)?.metadata.uid !== uid) lost = true;
       });
       if (lost) return true;
     }
