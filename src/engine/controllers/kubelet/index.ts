@@ -51,8 +51,9 @@ export const kubeletController: Controller = {
     const recordChanges = chunksThatDiffer(seen, lastPass?.runtime);
     const changedRecords = changedKeys(seen, lastPass?.runtime, recordChanges);
     // A record outlives its pod only where the pod entry changed: the pod was removed or replaced.
-    const changedPods = changedKeys(before, pods, podChanges);
-    const toCheck = new Set([...changedPods, ...changedKeys(pods, before, podChanges), ...changedRecords]);
+    const goneOrReplaced = changedKeys(before, pods, podChanges);
+    const addedOrReplaced = changedKeys(pods, before, podChanges);
+    const toCheck = new Set([...goneOrReplaced, ...addedOrReplaced, ...changedRecords]);
     for (const n of chunksHolding(seen, [], toCheck)) {
       // Compared with itself, a chunk yields only the records named in `toCheck`, in bucket order.
       seen?.forEachChangedInChunk(
