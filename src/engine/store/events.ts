@@ -107,7 +107,11 @@ export function recordEvent(
       uidCounter: state.uidCounter,
       resourceVersion: state.resourceVersion,
       created: now,
-      involved: obj,
+      involvedApiVersion: obj.apiVersion,
+      involvedKind: obj.kind,
+      involvedName: obj.metadata.name,
+      involvedUid: obj.metadata.uid,
+      involvedVersion: obj.metadata.resourceVersion,
       reason,
       message: c.message,
       type,
@@ -122,6 +126,7 @@ export function recordEvent(
     },
     state.now + EVENT_TTL_MS,
   );
-  putStored(state, `${ns}/${name}`, recorded);
-  rememberCorrelation(state, uid, correlation, `${ns}/${name}`);
+  const key = `${ns}/${name}`;
+  putStored(state, key, recorded);
+  rememberCorrelation(state, uid, correlation, key);
 }

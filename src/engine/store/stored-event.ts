@@ -3,8 +3,8 @@
  * either as the API object a client wrote (`ApiEvent`) or, for what the recorder writes, flat
  * (`RecordedEvent`). A 10,000-replica rollout records about 55,000 events that nothing reads unless a
  * learner asks; each was four objects plus a uid and a resourceVersion string, all copied twice by the
- * young-generation GC before they settled. A recorded event is one object holding the recorder's
- * values, and its API object is built the first time it is read (and kept for later reads).
+ * young-generation GC before they settled. A recorded event keeps the recorder's values in one flat
+ * object, and its API object is built the first time it is read (and kept for later reads).
  */
 import type { KObject } from "../model/types";
 import { frozenLikeStored } from "./bucket";
@@ -37,7 +37,10 @@ export interface EventsApiFields {
   instance: string;
 }
 
-/** What the recorder knows of a new event: every field of its API object, none nested. */
+/**
+ * What the recorder knows of a new event: every field of its API object, none nested. The involved
+ * object's reference fields, not the object: an event outlives its pod by up to an hour.
+ */
 export interface RecordedFields {
   name: string;
   namespace: string;
@@ -46,7 +49,11 @@ export interface RecordedFields {
   resourceVersion: number;
   /** The creation (and last) timestamp. */
   created: string;
-  involved: KObject;
+  involvedApiVersion: string;
+  involvedKind: string;
+  involvedName: string;
+  involvedUid: string | undefined;
+  involvedVersion: string | undefined;
   reason: string;
   message: string;
   type: string;
@@ -61,47 +68,10 @@ const built = new WeakMap<RecordedEvent, KObject>();
 
 /** A new event as the recorder made it (events.ts), kept flat; `object` builds its API object once. */
 export class RecordedEvent implements StoredEvent {
-  // The involved object's reference fields, not the object: an event outlives its pod by up to an hour.
-  private readonly involvedApiVersion: string;
-  private readonly involvedKind: string;
-  private readonly involvedName: string;
-  private readonly involvedUid: string | undefined;
-  private readonly involvedVersion: string | undefined;
-  private readonly name: string;
-  private readonly namespace: string;
-  private readonly uidCounter: number;
-  private readonly resourceVersion: number;
-  private readonly created: string;
-  private readonly reason: string;
-  private readonly message: string;
-  private readonly type: string;
-  private readonly count: number;
-  private readonly firstTimestamp: string;
-  private readonly source: EventSource;
-  private readonly eventsApi: EventsApiFields | undefined;
-
   constructor(
-    f: RecordedFields,
+    private readonly f: Readonly<RecordedFields>,
     readonly expires: number,
-  ) {
-    this.name = f.name;
-    this.namespace = f.namespace;
-    this.uidCounter = f.uidCounter;
-    this.resourceVersion = f.resourceVersion;
-    this.created = f.created;
-    this.involvedApiVersion = f.involved.apiVersion;
-    this.involvedKind = f.involved.kind;
-    this.involvedName = f.involved.metadata.name;
-    this.involvedUid = f.involved.metadata.uid;
-    this.involvedVersion = f.involved.metadata.resourceVersion;
-    this.reason = f.reason;
-    this.message = f.message;
-    this.type = f.type;
-    this.count = f.count;
-    this.firstTimestamp = f.firstTimestamp;
-    this.source = f.source;
-    this.eventsApi = f.eventsApi;
-  }
+  ) {}
 
   /** The core/v1 Event, built on first read; the same object on every later read. */
   get object(): KObject {
@@ -115,39 +85,40 @@ export class RecordedEvent implements StoredEvent {
   }
 
   private build(): KObject {
+    const f = this.f;
     // Fields in the order the recorder wrote them (tools/record makeEvent), which `-o yaml` keeps.
     const event: Record<string, unknown> = {
       apiVersion: "v1",
       kind: "Event",
       metadata: {
-        name: this.name,
-        namespace: this.namespace,
-        creationTimestamp: this.created,
-        resourceVersion: String(this.resourceVersion),
-        uid: uidFor(this.uidCounter),
+        name: f.name,
+        namespace: f.namespace,
+        creationTimestamp: f.created,
+        resourceVersion: String(f.resourceVersion),
+        uid: uidFor(f.uidCounter),
       },
       involvedObject: {
-        apiVersion: this.involvedApiVersion,
-        kind: this.involvedKind,
-        name: this.involvedName,
-        namespace: this.namespace,
-        uid: this.involvedUid,
-        resourceVersion: this.involvedVersion,
+        apiVersion: f.involvedApiVersion,
+        kind: f.involvedKind,
+        name: f.involvedName,
+        namespace: f.namespace,
+        uid: f.involvedUid,
+        resourceVersion: f.involvedVersion,
       },
-      reason: this.reason,
-      message: this.message,
-      type: this.type,
-      count: this.count,
-      firstTimestamp: this.firstTimestamp,
-      lastTimestamp: this.created,
-      source: this.source,
+      reason: f.reason,
+      message: f.message,
+      type: f.type,
+      count: f.count,
+      firstTimestamp: f.firstTimestamp,
+      lastTimestamp: f.created,
+      source: f.source,
       // The old recorder (tools/record makeEvent) leaves EventTime zero: a zero metav1.MicroTime is a
       // struct, so `omitempty` keeps it and it marshals as JSON null (`eventTime: null` in -o yaml).
       eventTime: null,
       reportingComponent: "",
       reportingInstance: "",
     };
-    if (this.eventsApi) asEventsApiEvent(event, this.eventsApi);
+    if (f.eventsApi) asEventsApiEvent(event, f.eventsApi);
     return event as unknown as KObject;
   }
 }
