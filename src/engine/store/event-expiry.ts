@@ -31,7 +31,7 @@ export function nextEventExpiry(state: Pick<ClusterState, "events">): number | u
 }
 
 /**
- * Deletes, in the draft state, every event whose hour has passed (`expiry <= now`), and the correlator's
+ * Deletes, in the draft state, every event whose hour has passed (`expires <= now`), and the correlator's
  * bookkeeping that only pointed at them. Visits only the chunks whose lower bound has come. Returns how
  * many events it deleted. The deletions are one etcd revision (one resourceVersion), as a lease revoke
  * deletes all its keys in one transaction.
