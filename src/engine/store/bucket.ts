@@ -234,27 +234,41 @@ export class Bucket<V> {
   }
 
   /**
-   * Calls `fn` with the entries of chunk `n` that `older` does not hold at the same place, and with those
-   * whose key is in `also`, in insertion order. A committed slot never changes, so the same key and value
-   * at the same sequence number in both is the same entry: in a chunk where one pod of 256 changed, the
-   * other 255 are skipped without a lookup. Any two buckets can be compared (an unrelated one differs
-   * almost everywhere).
+   * Calls `fn` with every entry that `older` does not hold at the same place, in insertion order. A
+   * committed slot never changes, so the same key and value at the same sequence number in both is the
+   * same entry: only chunks that are not the same object are read, and in a chunk where one pod of 256
+   * changed, the other 255 are skipped without a lookup. Any two buckets can be compared (an unrelated
+   * one differs almost everywhere; `undefined` holds nothing).
    */
-  forEachChangedInChunk(
-    n: number,
-    older: Bucket<V> | undefined,
-    fn: (value: V, key: string) => void,
-    also?: ReadonlySet<string>,
-  ): void {
-    const c = this.chunks[n];
-    if (!c) return;
-    const o = older?.chunks[n];
-    if (o === c && !also?.size) return;
-    for (let i = 0; i < c.keys.length; i++) {
-      const k = c.keys[i];
-      if (k === undefined) continue;
-      const same = o !== undefined && o.keys[i] === k && o.values[i] === c.values[i];
-      if (!same || also?.has(k)) fn(c.values[i] as V, k);
+  forEachChanged(older: Bucket<V> | undefined, fn: (value: V, key: string) => void): void {
+    for (const n of this.changedChunks(older)) {
+      const c = this.chunks[n];
+      if (!c) continue;
+      const o = older?.chunks[n];
+      for (let i = 0; i < c.keys.length; i++) {
+        const k = c.keys[i];
+        if (k === undefined) continue;
+        if (o !== undefined && o.keys[i] === k && o.values[i] === c.values[i]) continue;
+        fn(c.values[i] as V, k);
+      }
+    }
+  }
+
+  /** Calls `fn` once with each entry whose key is in `keys`, in insertion order (absent keys are skipped). */
+  forEachOfKeys(keys: Iterable<string>, fn: (value: V, key: string) => void): void {
+    // By sequence number, which is insertion order: no chunk is scanned for the few keys asked for.
+    const seqs: number[] = [];
+    for (const key of keys) {
+      const seq = leafOf(this.index, key)?.get(key);
+      if (seq !== undefined) seqs.push(seq);
+    }
+    seqs.sort((a, b) => a - b);
+    let last = -1;
+    for (const seq of seqs) {
+      if (seq === last) continue;
+      last = seq;
+      const c = this.chunks[seq >>> CHUNK_BITS] as Chunk<V>;
+      fn(c.values[seq & (CHUNK - 1)] as V, c.keys[seq & (CHUNK - 1)] as string);
     }
   }
 
@@ -402,8 +416,8 @@ export function chunksThatDiffer<V>(now: Bucket<V> | undefined, before: Bucket<V
 /**
  * What a cache kept in step with a bucket undoes and redoes to move from `before` to `now`: `gone` with
  * every entry of `before` that `now` does not hold at the same place, then `came` with every entry of
- * `now` that `before` does not (see forEachChangedInChunk). All of `gone` comes first, so a key that moved
- * to another place is undone before it is redone.
+ * `now` that `before` does not (see Bucket.forEachChanged). All of `gone` comes first, so a key that
+ * moved to another place is undone before it is redone.
  */
 export function diffChunks<V>(
   before: Bucket<V> | undefined,
@@ -412,7 +426,6 @@ export function diffChunks<V>(
   came: (value: V, key: string) => void,
 ): void {
   if (before === now) return;
-  const changed = chunksThatDiffer(now, before);
-  for (const n of changed) before?.forEachChangedInChunk(n, now, gone);
-  for (const n of changed) now?.forEachChangedInChunk(n, before, came);
+  before?.forEachChanged(now, gone);
+  now?.forEachChanged(before, came);
 }

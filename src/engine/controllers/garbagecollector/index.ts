@@ -41,20 +41,17 @@ export const garbageCollector: Controller = {
     const since = lastQuiet && !namedOwnerLost(base.objects, lastQuiet) ? lastQuiet : undefined;
     let wrote = false;
     for (const resource of DEPENDENT_RESOURCES) {
-      const bucket = base.objects[resource];
-      for (const n of bucket?.changedChunks(since?.[resource]) ?? []) {
-        bucket?.forEachChangedInChunk(n, since?.[resource], (obj) => {
-          const refs: OwnerReference[] | undefined = obj.metadata.ownerReferences;
-          if (!refs || refs.length === 0 || obj.metadata.deletionTimestamp) return;
-          if (!refs.every((r) => isDangling(base, obj, r))) return;
-          ctx.api.delete(resource, obj.metadata.namespace, obj.metadata.name);
-          ctx.decide(
-            `${resource}/${objectKey(obj.metadata.namespace, obj.metadata.name)}`,
-            `deleted ${obj.metadata.name}: its owner ${refs.map((r) => `${r.kind}/${r.name}`).join(", ")} is gone`,
-          );
-          wrote = true;
-        });
-      }
+      base.objects[resource]?.forEachChanged(since?.[resource], (obj) => {
+        const refs: OwnerReference[] | undefined = obj.metadata.ownerReferences;
+        if (!refs || refs.length === 0 || obj.metadata.deletionTimestamp) return;
+        if (!refs.every((r) => isDangling(base, obj, r))) return;
+        ctx.api.delete(resource, obj.metadata.namespace, obj.metadata.name);
+        ctx.decide(
+          `${resource}/${objectKey(obj.metadata.namespace, obj.metadata.name)}`,
+          `deleted ${obj.metadata.name}: its owner ${refs.map((r) => `${r.kind}/${r.name}`).join(", ")} is gone`,
+        );
+        wrote = true;
+      });
     }
     // A deletion can leave its own dependents dangling in the result, so only a quiet pass is a baseline.
     lastQuiet = wrote ? undefined : base.objects;
@@ -72,15 +69,13 @@ function namedOwnerLost(
     const old = before[resource];
     const cur = now[resource];
     if (!old || old === cur) continue;
-    for (const n of old.changedChunks(cur)) {
-      let lost = false;
-      old.forEachChangedInChunk(n, cur, (o, key) => {
-        const uid = o.metadata.uid ?? "";
-        // Whether anyone names it first: most entries are pods, which own nothing, so no lookup is needed.
-        if (!lost && references.isReferenced(uid) && cur?.get(key)?.metadata.uid !== uid) lost = true;
-      });
-      if (lost) return true;
-    }
+    let lost = false;
+    old.forEachChanged(cur, (o, key) => {
+      const uid = o.metadata.uid ?? "";
+      // Whether anyone names it first: most entries are pods, which own nothing, so no lookup is needed.
+      if (!lost && references.isReferenced(uid) && cur?.get(key)?.metadata.uid !== uid) lost = true;
+    });
+    if (lost) return true;
   }
   return false;
 }

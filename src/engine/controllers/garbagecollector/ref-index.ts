@@ -1,6 +1,6 @@
 /**
  * How many dependents name each owner uid in their ownerReferences, kept in step with the dependents'
- * buckets by comparing chunks (Bucket.changedChunks). The collector asks it whether an owner that
+ * buckets by comparing versions (diffChunks). The collector asks it whether an owner that
  * disappeared was anyone's: in a rollout pods disappear every few rounds and nobody names them, so the
  * collector need not read every dependent again. A cache: another cluster's buckets only make it re-read.
  */

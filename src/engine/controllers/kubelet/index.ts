@@ -7,7 +7,7 @@
 
 import { sameJson } from "../../model/json";
 import type { KObject } from "../../model/types";
-import { type Bucket, chunksThatDiffer } from "../../store/bucket";
+import type { Bucket } from "../../store/bucket";
 import { recordEvent } from "../../store/events";
 import { type ClusterState, simTime } from "../../store/state";
 import type { Controller, ControllerContext } from "../controller";
@@ -46,52 +46,35 @@ export const kubeletController: Controller = {
     const pods = base.objects.pods;
     const before = lastPass?.pods;
     let wrote = false;
-    const podChanges = chunksThatDiffer(pods, before);
     // None in a running cluster: only the kubelet writes records. Time travel and another cluster make some.
-    const recordChanges = chunksThatDiffer(seen, lastPass?.runtime);
-    const changedRecords = changedKeys(seen, lastPass?.runtime, recordChanges);
+    const changedRecords = changedKeys(seen, lastPass?.runtime);
     // A record outlives its pod only where the pod entry changed: the pod was removed or replaced.
-    const goneOrReplaced = changedKeys(before, pods, podChanges);
-    const addedOrReplaced = changedKeys(pods, before, podChanges);
-    const toCheck = new Set([...goneOrReplaced, ...addedOrReplaced, ...changedRecords]);
-    for (const n of chunksHolding(seen, [], toCheck)) {
-      // Compared with itself, a chunk yields only the records named in `toCheck`, in bucket order.
-      seen?.forEachChangedInChunk(
-        n,
-        seen,
-        (rt, key) => {
-          const pod = pods?.get(key);
-          if (pod && pod.metadata.uid === rt.uid) return;
-          const k = kubeletState(ctx.state);
-          releasePodIp(k, rt.ip);
-          k.pods = k.pods.without(key);
-          wrote = true;
-        },
-        toCheck,
-      );
-    }
+    const goneOrReplaced = changedKeys(before, pods);
+    const addedOrReplaced = changedKeys(pods, before);
+    const toCheck = [...goneOrReplaced, ...addedOrReplaced, ...changedRecords];
+    seen?.forEachOfKeys(toCheck, (rt, key) => {
+      const pod = pods?.get(key);
+      if (pod && pod.metadata.uid === rt.uid) return;
+      const k = kubeletState(ctx.state);
+      releasePodIp(k, rt.ip);
+      k.pods = k.pods.without(key);
+      wrote = true;
+    });
     const now = ctx.state.now;
     wakes.follow(seen);
     // Pods whose entry changed, and those whose record changed or is due, in the order of the bucket.
-    const also = new Set([...changedRecords, ...wakes.due(now)]);
-    for (const n of chunksHolding(pods, podChanges, also)) {
-      pods?.forEachChangedInChunk(
-        n,
-        before,
-        (pod, key) => {
-          if (!pod.spec?.nodeName) return;
-          const rt = seen?.get(key);
-          const known = rt && rt.uid === pod.metadata.uid;
-          const terminating = !!pod.metadata.deletionTimestamp && known && rt.removeAt === undefined;
-          const due = known && rt.wake !== undefined && rt.wake <= now;
-          if (known && !terminating && !due) return;
-          if (!known && isFinished(pod)) return;
-          syncPod(ctx, key, pod, rt);
-          wrote = true;
-        },
-        also,
-      );
-    }
+    const toSync = [...addedOrReplaced, ...changedRecords, ...wakes.due(now)];
+    pods?.forEachOfKeys(toSync, (pod, key) => {
+      if (!pod.spec?.nodeName) return;
+      const rt = seen?.get(key);
+      const known = rt && rt.uid === pod.metadata.uid;
+      const terminating = !!pod.metadata.deletionTimestamp && known && rt.removeAt === undefined;
+      const due = known && rt.wake !== undefined && rt.wake <= now;
+      if (known && !terminating && !due) return;
+      if (!known && isFinished(pod)) return;
+      syncPod(ctx, key, pod, rt);
+      wrote = true;
+    });
     // The draft's buckets are the ones this transaction commits (immer keeps them as they are).
     lastPass = { pods: ctx.state.objects.pods, runtime: peekKubelet(ctx.state)?.pods };
     return wrote;
@@ -102,29 +85,10 @@ export const kubeletController: Controller = {
   },
 };
 
-/** Chunk numbers of `target`, ascending: `chunks`, and those holding one of `keys`. */
-function chunksHolding<T>(
-  target: Bucket<T> | undefined,
-  chunks: readonly number[],
-  keys: Iterable<string>,
-): number[] {
-  if (!target) return [];
-  const out = new Set(chunks);
-  for (const key of keys) {
-    const n = target.chunkOf(key);
-    if (n !== undefined) out.add(n);
-  }
-  return [...out].sort((a, b) => a - b);
-}
-
-/** Keys of the entries of `now` (in the given chunks) that `before` does not hold at the same place. */
-function changedKeys<T>(
-  now: Bucket<T> | undefined,
-  before: Bucket<T> | undefined,
-  chunks: readonly number[],
-): string[] {
+/** Keys of the entries of `now` that `before` does not hold at the same place (Bucket.forEachChanged). */
+function changedKeys<T>(now: Bucket<T> | undefined, before: Bucket<T> | undefined): string[] {
   const out: string[] = [];
-  for (const n of chunks) now?.forEachChangedInChunk(n, before, (_, key) => out.push(key));
+  now?.forEachChanged(before, (_, key) => out.push(key));
   return out;
 }
 

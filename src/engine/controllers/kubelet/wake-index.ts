@@ -2,7 +2,7 @@
  * The kubelet's runtime records by wake instant, so that a pass finds the records that are due, and the
  * clock the next instant, without reading all 20,000 records of a 10,000-replica rollout (those reads
  * were a second of its time). A cache, not state: it follows whatever runtime bucket it is shown by
- * comparing chunks (Bucket.changedChunks), so time travel and a second cluster only make it re-read more.
+ * comparing versions (diffChunks), so time travel and a second cluster only make it re-read more.
  */
 import { type Bucket, diffChunks } from "../../store/bucket";
 import type { PodRuntime } from "./runtime";

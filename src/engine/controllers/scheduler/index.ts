@@ -13,7 +13,7 @@ const SOURCE = { component: "default-scheduler" };
 
 /**
  * A pods bucket in which no pod waited for a node. A pass looks for waiting pods only among the entries
- * that differ from it (Bucket.forEachChangedInChunk), as the scheduling queue hears only of new pods; reading every
+ * that differ from it (Bucket.forEachChanged), as the scheduling queue hears only of new pods; reading every
  * pod in each of the 61 rounds of a 10,000-replica rollout was most of the scheduler's time. A cache:
  * any other value only makes the pass read more.
  */
@@ -60,11 +60,9 @@ function waits(pod: KObject): boolean {
 /** The pods waiting for a node among the entries of `pods` that `settled` does not hold, in bucket order. */
 function waitingIn(pods: Bucket<KObject>, settled: Bucket<KObject> | undefined): KObject[] {
   const out: KObject[] = [];
-  for (const n of pods.changedChunks(settled)) {
-    pods.forEachChangedInChunk(n, settled, (pod) => {
-      if (waits(pod)) out.push(pod);
-    });
-  }
+  pods.forEachChanged(settled, (pod) => {
+    if (waits(pod)) out.push(pod);
+  });
   return out;
 }
 
