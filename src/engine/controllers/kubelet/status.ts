@@ -51,19 +51,14 @@ export function podStatus(state: ClusterState, pod: KObject, rt: PodRuntime): Lo
   };
 }
 
-/** The node's InternalIP (the pod's hostIP), from the committed nodes. */
+/**
+ * The node's InternalIP (the pod's hostIP), read from the committed nodes: through the transaction's
+ * draft, every status write of every pod paid for an immer proxy.
+ */
 function nodeIp(state: ClusterState, node: string): string {
-  const nodes = baseState(state).objects.nodes;
-  // Remembered for the latest nodes bucket and node: every status write of every pod asks.
-  const last = lastNodeIp;
-  if (last && last.nodes === nodes && last.node === node) return last.ip;
-  const addresses: Loose[] = nodes?.get(node)?.status?.addresses ?? [];
-  const ip = addresses.find((a) => a.type === "InternalIP")?.address ?? "";
-  lastNodeIp = { nodes, node, ip };
-  return ip;
+  const addresses: Loose[] = baseState(state).objects.nodes?.get(node)?.status?.addresses ?? [];
+  return addresses.find((a) => a.type === "InternalIP")?.address ?? "";
 }
-
-let lastNodeIp: { nodes: object | undefined; node: string; ip: string } | undefined;
 
 /**
  * A condition with the old lastTransitionTime when its status is unchanged, else `first` (first report)
