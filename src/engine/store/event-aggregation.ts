@@ -87,8 +87,7 @@ export function combinedKey(e: EventFacts): string {
  * counted. A fresh record behaves the same, so a long session does not keep one per deleted pod.
  */
 export function forgetIdleSources(state: ClusterState, sources: readonly EventFacts[]): void {
-  if (!state.events.sources) return;
-  const all = editEvents(state).sources ?? {};
+  const all = editEvents(state).sources;
   for (const [id, facts] of byUidChunk(sources)) {
     editChunk(all, id, (chunk) => {
       let rest = chunk;
@@ -125,7 +124,7 @@ export function correlateEvent(state: ClusterState, e: EventFacts): Correlated |
   const rec = sourceRecord(state, e);
   const decided = correlate(rec, e, now);
   const store = editEvents(state);
-  const all = (store.sources ??= {});
+  const all = store.sources;
   const id = uidChunk(e.uid);
   all[id] = (all[id] ?? Bucket.empty()).with(spamKey(e), rec);
   return decided;
@@ -156,7 +155,7 @@ function correlate(rec: SourceRecord, e: EventFacts, now: number): Correlated | 
  * groups and skipped counts in them are shared with the stored record and replaced, never changed.
  */
 function sourceRecord(state: ClusterState, e: EventFacts): SourceRecord {
-  const rec = state.events.sources?.[uidChunk(e.uid)]?.get(spamKey(e));
+  const rec = state.events.sources[uidChunk(e.uid)]?.get(spamKey(e));
   if (!rec) return { tokens: SPAM_BURST, at: state.now, groups: {} };
   const copy: SourceRecord = { tokens: rec.tokens, at: rec.at, groups: { ...rec.groups } };
   if (rec.skipped) copy.skipped = { ...rec.skipped };

@@ -40,7 +40,7 @@ export function expireEvents(state: ClusterState): number {
   if (state.events.next === undefined || state.events.next > state.now) return 0;
   const store = editEvents(state);
   const expired: [key: string, event: KObject][] = [];
-  const due = (store.due ??= {});
+  const due = store.due;
   for (const id of Object.keys(due)) {
     if ((due[id] ?? Number.POSITIVE_INFINITY) <= state.now) sweepChunk(state.now, store, id, expired);
   }
@@ -70,7 +70,7 @@ function sweepChunk(now: number, store: EventStore, id: string, expired: [string
     for (const key of gone) rest = rest.without(key);
     return rest;
   });
-  const due = (store.due ??= {});
+  const due = store.due;
   if (first === Number.POSITIVE_INFINITY) delete due[id];
   else due[id] = first;
 }

@@ -26,9 +26,9 @@ export interface EventStore {
   chunks: Record<string, Bucket<StoredEvent>>;
   index: Record<string, Bucket<string>>;
   /** The correlator's record per source + object (event-aggregation.ts), by `uidChunk` of the object. */
-  sources?: Record<string, Bucket<SourceRecord>>;
+  sources: Record<string, Bucket<SourceRecord>>;
   /** Per chunk, an instant no later than its earliest expiry (exact after a sweep; an update can leave it early). */
-  due?: Record<string, number>;
+  due: Record<string, number>;
   /** An instant no later than every chunk's `due`, or undefined when nothing waits: what the clock wakes for. */
   next?: number;
 }
@@ -141,7 +141,7 @@ export function putStored(state: ClusterState, key: string, stored: StoredEvent)
   const chunks = store.chunks;
   const id = eventChunk(key);
   chunks[id] = (chunks[id] ?? Bucket.empty()).with(key, stored);
-  const due = (store.due ??= {});
+  const due = store.due;
   if (due[id] === undefined) due[id] = stored.expires;
   if (store.next === undefined) store.next = stored.expires;
 }
