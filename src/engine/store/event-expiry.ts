@@ -14,7 +14,7 @@
  * its expiry instants and a lower bound of the earliest; a sweep visits only the chunks whose bound has
  * come, and the store keeps a lower bound of all of them for the clock (`nextEventExpiry`).
  */
-import type { CoreEvent, KObject } from "../model/types";
+import type { CoreEvent } from "../model/types";
 import {
   COMBINED_PREFIX,
   combinedKey,
@@ -24,6 +24,7 @@ import {
 } from "./event-aggregation";
 import { type EventStore, editChunk, editEvents, forgetCorrelations } from "./event-store";
 import type { ClusterState } from "./state";
+import { RecordedEvent, type StoredEvent } from "./stored-event";
 
 /** The instant the next event may expire (a lower bound: the clock wakes there), or undefined if none waits. */
 export function nextEventExpiry(state: Pick<ClusterState, "events">): number | undefined {
@@ -39,7 +40,7 @@ export function nextEventExpiry(state: Pick<ClusterState, "events">): number | u
 export function expireEvents(state: ClusterState): number {
   if (state.events.next === undefined || state.events.next > state.now) return 0;
   const store = editEvents(state);
-  const expired: [key: string, event: KObject][] = [];
+  const expired: [key: string, event: StoredEvent][] = [];
   const due = store.due;
   for (const id of Object.keys(due)) {
     if ((due[id] ?? Number.POSITIVE_INFINITY) <= state.now) sweepChunk(state.now, store, id, expired);
@@ -55,7 +56,7 @@ export function expireEvents(state: ClusterState): number {
  * Deletes the expired events of one chunk (collected in `expired`) and sets its `due` to its exact
  * earliest expiry, or drops it when nothing is left to expire there.
  */
-function sweepChunk(now: number, store: EventStore, id: string, expired: [string, KObject][]): void {
+function sweepChunk(now: number, store: EventStore, id: string, expired: [string, StoredEvent][]): void {
   let first = Number.POSITIVE_INFINITY;
   editChunk(store.chunks, id, (chunk) => {
     const gone: string[] = [];
@@ -63,7 +64,7 @@ function sweepChunk(now: number, store: EventStore, id: string, expired: [string
       if (stored.expires > now) first = Math.min(first, stored.expires);
       else {
         gone.push(key);
-        expired.push([key, stored.object]);
+        expired.push([key, stored]);
       }
     });
     let rest = chunk;
@@ -89,8 +90,12 @@ function earliest(due: Record<string, number>): number | undefined {
  * The correlator's index entries of expired events (the key derived from the event as the recorder made
  * it: events.ts), and their sources' spam/aggregation records once those are at rest.
  */
-function forgetBookkeeping(state: ClusterState, expired: readonly [string, KObject][]): void {
-  const facts = expired.map(([key, obj]) => ({ key, ...factsOf(obj as CoreEvent) }));
+function forgetBookkeeping(state: ClusterState, expired: readonly [string, StoredEvent][]): void {
+  // A recorded event tells its facts without building its API object (an hour after a rollout, thousands expire at once).
+  const facts = expired.map(([key, stored]) => ({
+    key,
+    ...(stored instanceof RecordedEvent ? stored.facts() : factsOf(stored.object as CoreEvent)),
+  }));
   forgetCorrelations(
     state,
     facts.map((f) => ({

@@ -8,6 +8,7 @@
  */
 import type { KObject } from "../model/types";
 import { frozenLikeStored } from "./bucket";
+import type { EventFacts } from "./event-aggregation";
 import type { EventSource } from "./events";
 import { uidFor } from "./uid";
 
@@ -82,6 +83,20 @@ export class RecordedEvent implements StoredEvent {
       built.set(this, object);
     }
     return object;
+  }
+
+  /** What the correlator looked at when it recorded this event (the same as read from `object`). */
+  facts(): EventFacts {
+    const f = this.f;
+    return {
+      uid: f.involvedUid ?? "",
+      type: f.type,
+      reason: f.reason,
+      message: f.message,
+      component: f.source.component,
+      // Through the events API the stored source is empty (asEventsApiEvent).
+      host: f.eventsApi ? undefined : f.source.host,
+    };
   }
 
   private build(): KObject {

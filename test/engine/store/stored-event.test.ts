@@ -9,6 +9,7 @@ import { allEvents, type CoreEvent, type KObject } from "../../../src/engine";
 import { EVENT_TTL_MS, getEvent } from "../../../src/engine/store/event-store";
 import { recordEvent } from "../../../src/engine/store/events";
 import { type ClusterState, emptyState } from "../../../src/engine/store/state";
+import type { RecordedEvent } from "../../../src/engine/store/stored-event";
 import { transact } from "../../../src/engine/store/transaction";
 
 const pod = {
@@ -78,5 +79,30 @@ describe("a recorded event as readers see it", () => {
     );
     expect(getEvent(once, key)).toBe(event);
     expect([event.count, event.lastTimestamp]).toEqual([1, "2026-01-01T00:00:05Z"]);
+  });
+
+  it("tells the correlator's facts as its API object shows them, for both recorders", () => {
+    const s0 = transact(emptyState(1), (s) => {
+      recordEvent(s, pod, "Normal", "Scheduled", "Successfully assigned default/web-1 to minikube", {
+        component: "default-scheduler",
+      });
+      recordEvent(s, pod, "Warning", "BackOff", "Back-off restarting failed container web", {
+        component: "kubelet",
+        host: "minikube",
+      });
+    }).state;
+    const stored = Object.values(s0.events.chunks).flatMap((chunk) => chunk.values());
+    expect(stored).toHaveLength(2);
+    for (const entry of stored) {
+      const e = entry.object as CoreEvent;
+      expect((entry as RecordedEvent).facts()).toEqual({
+        uid: e.involvedObject?.uid,
+        type: e.type,
+        reason: e.reason,
+        message: e.message,
+        component: e.source?.component || e.reportingComponent,
+        host: e.source?.host,
+      });
+    }
   });
 });
