@@ -125,14 +125,20 @@ export function releasePodIp(k: KubeletState, ip: string): void {
   k.usedIps = k.usedIps.without(String(((parts[2] ?? 0) << 8) | (parts[3] ?? 0)));
 }
 
+/** Character codes of the lowercase hex digits, by value. */
+const HEX_CODES = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+/** The digits of the hex64 being made: one buffer, as the function is not re-entered. */
+const hexBuffer = new Array<number>(64);
+
 /** 64 hex digits derived from `seed` (FNV-1a rounds): container IDs and image digests that are stable per run. */
 export function hex64(seed: string): string {
-  let out = "";
+  // Digit codes into one reused buffer, then one string: eight toString/padStart/concatenations made 24
+  // strings per container started (20,000 starts in a 10,000-replica rollout), twice as slow.
   let h = 0x811c9dc5;
-  for (let round = 0; out.length < 64; round++) {
+  for (let round = 0; round < 8; round++) {
     for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
     h = Math.imul(h ^ round, 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, "0");
+    for (let d = 0; d < 8; d++) hexBuffer[round * 8 + d] = HEX_CODES[(h >>> (28 - 4 * d)) & 15] as number;
   }
-  return out.slice(0, 64);
+  return String.fromCharCode(...hexBuffer);
 }
