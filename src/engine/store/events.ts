@@ -14,7 +14,7 @@ import {
   rememberCorrelation,
 } from "./event-store";
 import { type ClusterState, timestamp } from "./state";
-import { RecordedEvent } from "./stored-event";
+import { type EventsApiRecorder, RecordedEvent } from "./stored-event";
 
 /** The component that reported an event: `deployment-controller`, `replicaset-controller`, `kubelet`, `default-scheduler`. */
 export interface EventSource {
@@ -27,7 +27,7 @@ export interface EventSource {
  * action (`Scheduled` is recorded with action `Binding`), and NewRecorder sets reportingInstance to
  * `<reportingController>-<hostname>`: minikube's control plane runs on the host `minikube`.
  */
-const EVENTS_API_RECORDERS: Record<string, { instance: string; actions: Record<string, string> }> = {
+const EVENTS_API_RECORDERS: Record<string, EventsApiRecorder> = {
   "default-scheduler": {
     instance: "default-scheduler-minikube",
     actions: { Scheduled: "Binding", FailedScheduling: "Scheduling" },
@@ -99,10 +99,10 @@ export function recordEvent(
   state.uidCounter += 1;
   // Real event names are `<object>.<hex nanoseconds>`; a counter gives the same shape reproducibly:
   // 0x17f0000000000000 + counter, written without BigInt (the counter stays far below 16^13).
-  const name = `${obj.metadata.name}.17f${state.uidCounter.toString(16).padStart(13, "0")}`;
+  const key = `${ns}/${obj.metadata.name}.17f${state.uidCounter.toString(16).padStart(13, "0")}`;
   const recorded = new RecordedEvent(
     {
-      name,
+      key,
       namespace: ns,
       uidCounter: state.uidCounter,
       resourceVersion: state.resourceVersion,
@@ -117,16 +117,13 @@ export function recordEvent(
       type,
       count: 1 + c.skipped,
       firstTimestamp: c.firstSeen === undefined ? now : timestamp(state, c.firstSeen),
-      source,
-      eventsApi: viaEventsApi && {
-        eventTime: microTimestamp(state, state.now),
-        action: viaEventsApi.actions[reason],
-        instance: viaEventsApi.instance,
-      },
+      component: source.component,
+      host: source.host,
+      eventsApi: viaEventsApi,
+      eventTime: viaEventsApi && microTimestamp(state, state.now),
     },
     state.now + EVENT_TTL_MS,
   );
-  const key = `${ns}/${name}`;
   putStored(state, key, recorded);
   rememberCorrelation(state, uid, correlation, key);
 }
