@@ -52,18 +52,27 @@ export interface EventFacts {
   host?: string;
 }
 
+/** An aggregation group: the events of one type and reason (the source and object are the record's). */
 interface Group {
+  readonly type: string;
+  readonly reason: string;
   /** Simulated ms of the group's latest event. */
-  at: number;
+  readonly at: number;
   /** Distinct messages seen, oldest first (at most AGGREGATE_MAX_EVENTS - 1 kept). */
-  messages: string[];
+  readonly messages: readonly string[];
 }
 
-/** One source + object (the spam key): its token bucket, aggregation groups and dropped repeats. */
+/**
+ * One source + object (the spam key): its token bucket, aggregation groups and dropped repeats. The
+ * groups are a short list (a pod's kubelet has five: Pulling, Pulled, Created, Started, Killing) found
+ * by type and reason, not a record keyed by `type|reason`: that made a key string per event and a
+ * dictionary-mode object per record, copied on each of the 55,000 events of a 10,000-replica rollout.
+ */
 export interface SourceRecord {
   tokens: number;
   at: number;
-  groups: Record<string, Group>;
+  /** Replaced, never changed: the list and its groups are shared with the stored record. */
+  groups: readonly Group[];
   skipped?: Record<string, { n: number; first: number }>;
 }
 
@@ -109,7 +118,7 @@ function spamKey(e: EventFacts): string {
 function atRest(rec: SourceRecord, now: number): boolean {
   if (rec.skipped && Object.keys(rec.skipped).length > 0) return false;
   if (rec.tokens + (now - rec.at) / SPAM_REFILL_MS < SPAM_BURST) return false;
-  for (const g in rec.groups) if (now - (rec.groups[g]?.at ?? now) <= AGGREGATE_INTERVAL_MS) return false;
+  for (const g of rec.groups) if (now - g.at <= AGGREGATE_INTERVAL_MS) return false;
   return true;
 }
 
@@ -121,12 +130,12 @@ function atRest(rec: SourceRecord, now: number): boolean {
 export function correlateEvent(state: ClusterState, e: EventFacts): Correlated | undefined {
   if (UNCORRELATED.has(e.component)) return { message: e.message, key: eventKey(e), skipped: 0 };
   const now = state.now;
-  const rec = sourceRecord(state, e);
-  const decided = correlate(rec, e, now);
-  const store = editEvents(state);
-  const all = store.sources;
   const id = uidChunk(e.uid);
-  all[id] = (all[id] ?? Bucket.empty()).with(spamKey(e), rec);
+  const key = spamKey(e);
+  const rec = sourceRecord(state.events.sources[id]?.get(key), now);
+  const decided = correlate(rec, e, now);
+  const all = editEvents(state).sources;
+  all[id] = (all[id] ?? Bucket.empty()).with(key, rec);
   return decided;
 }
 
@@ -134,7 +143,7 @@ export function correlateEvent(state: ClusterState, e: EventFacts): Correlated |
 function correlate(rec: SourceRecord, e: EventFacts, now: number): Correlated | undefined {
   let message = e.message;
   let key = eventKey(e);
-  if (aggregate(rec, `${e.type}|${e.reason}`, e.message, now)) {
+  if (aggregate(rec, e, now)) {
     message = COMBINED_PREFIX + e.message;
     key = combinedKey(e);
   }
@@ -154,26 +163,33 @@ function correlate(rec: SourceRecord, e: EventFacts, now: number): Correlated | 
  * A copy of the source + object's record (or a fresh one) whose own fields and maps may be changed; the
  * groups and skipped counts in them are shared with the stored record and replaced, never changed.
  */
-function sourceRecord(state: ClusterState, e: EventFacts): SourceRecord {
-  const rec = state.events.sources[uidChunk(e.uid)]?.get(spamKey(e));
-  if (!rec) return { tokens: SPAM_BURST, at: state.now, groups: {} };
-  const copy: SourceRecord = { tokens: rec.tokens, at: rec.at, groups: { ...rec.groups } };
+function sourceRecord(rec: SourceRecord | undefined, now: number): SourceRecord {
+  if (!rec) return { tokens: SPAM_BURST, at: now, groups: [] };
+  const copy: SourceRecord = { tokens: rec.tokens, at: rec.at, groups: rec.groups };
   if (rec.skipped) copy.skipped = { ...rec.skipped };
   return copy;
 }
 
-/** EventAggregate: true when this event is to be combined with its group. */
-function aggregate(rec: SourceRecord, groupKey: string, message: string, now: number): boolean {
-  const stored = rec.groups[groupKey];
-  // A new group object: the stored one is shared with the committed record.
+/** EventAggregate: true when this event is to be combined with its group (whose new value goes into `rec`). */
+function aggregate(rec: SourceRecord, e: EventFacts, now: number): boolean {
+  const groups = rec.groups;
+  let i = 0;
+  while (
+    i < groups.length &&
+    !((groups[i] as Group).type === e.type && (groups[i] as Group).reason === e.reason)
+  )
+    i++;
+  const stored = groups[i];
   const fresh = !stored || now - stored.at > AGGREGATE_INTERVAL_MS;
-  const group: Group = { at: now, messages: fresh ? [] : [...stored.messages] };
-  rec.groups[groupKey] = group;
-  if (!group.messages.includes(message)) group.messages.push(message);
-  if (group.messages.length < AGGREGATE_MAX_EVENTS) return false;
+  let messages: readonly string[] = fresh ? [] : stored.messages;
+  if (!messages.includes(e.message)) messages = [...messages, e.message];
   // The set never grows past the maximum: one message leaves (Go's PopAny; here the oldest).
-  group.messages.shift();
-  return true;
+  const combined = messages.length >= AGGREGATE_MAX_EVENTS;
+  if (combined) messages = messages.slice(1);
+  const next = groups.slice();
+  next[i] = { type: e.type, reason: e.reason, at: now, messages };
+  rec.groups = next;
+  return combined;
 }
 
 /** The spam filter's TryAccept on a bucket refilled continuously at 1 token per SPAM_REFILL_MS. */
