@@ -12,11 +12,16 @@
  *     at 1 per 300 s. An event that finds the bucket empty is dropped.
  *
  * The scheduler records through the newer events API (tools/events), which has no correlator: its events
- * pass unchanged. Not modelled: the 4,096-entry LRU caches (a learner's cluster never fills them) and the
+ * pass unchanged, and only the cache below applies.
+ *
+ * Each source + object's record also holds the recorders' cache entries (the eventLogger's, by type,
+ * reason and message; the group's for a combined event): the stored event a repeat goes to. They were
+ * an index of their own, keyed by a string of all six fields: two more store reads and writes and a
+ * 150-character key per event, 55,000 times in a 10,000-replica rollout. Not modelled: the 4,096-entry LRU caches (a learner's cluster never fills them) and the
  * random choice of the message dropped from a full group (here: the oldest, for reproducibility).
  */
 import { Bucket } from "./bucket";
-import { byUidChunk, editChunk, editEvents, uidChunk } from "./event-store";
+import { byUidChunk, editChunk, editEvents, getEvent, uidChunk } from "./event-store";
 import type { ClusterState } from "./state";
 
 /** Distinct messages of a group before the next one is combined (defaultAggregateMaxEvents). */
@@ -34,11 +39,13 @@ export const COMBINED_PREFIX = "(combined from similar events): ";
 export interface Correlated {
   /** The message to store: the original, or the combined one. */
   message: string;
-  /** The key a repeat of this event is found under (full key, or the group's key for a combined event). */
+  /** The store key of the event to write: the stored one a repeat goes to, or the new event's. */
   key: string;
-  /** Earlier repeats under `key` the spam filter dropped: they count (count = stored + skipped + 1). */
+  /** True when `key` names a new event (no stored event matched). */
+  isNew: boolean;
+  /** Earlier repeats the spam filter dropped: they count (count = stored + skipped + 1). */
   skipped: number;
-  /** When `key` was first observed, if that observation was dropped (the event's firstTimestamp). */
+  /** When the repeat was first observed, if that observation was dropped (the event's firstTimestamp). */
   firstSeen?: number;
 }
 
@@ -62,57 +69,104 @@ interface Group {
   readonly messages: readonly string[];
 }
 
+/** A cache entry: the event of this type, reason and message (none: the group's combined event) is stored under `key`. */
+interface Cached {
+  readonly type: string;
+  readonly reason: string;
+  readonly message: string | undefined;
+  readonly key: string;
+}
+
 /**
- * One source + object (the spam key): its token bucket, aggregation groups and dropped repeats. The
- * groups are a short list (a pod's kubelet has five: Pulling, Pulled, Created, Started, Killing) found
- * by type and reason, not a record keyed by `type|reason`: that made a key string per event and a
- * dictionary-mode object per record, copied on each of the 55,000 events of a 10,000-replica rollout.
+ * One source + object (the spam key): its token bucket, aggregation groups, dropped repeats and cache
+ * entries. Groups and entries are short lists (a pod's kubelet has five: Pulling, Pulled, Created,
+ * Started, Killing) found by type, reason and message, not records keyed by strings made for each event.
  */
 export interface SourceRecord {
   tokens: number;
   at: number;
   /** Replaced, never changed: the list and its groups are shared with the stored record. */
   groups: readonly Group[];
+  /** Replaced, never changed, as `groups`; an entry leaves when its event expires. */
+  cached: readonly Cached[];
+  /** Dropped repeats by `dropKey`, waiting to be counted. */
   skipped?: Record<string, { n: number; first: number }>;
 }
 
 /** Sources whose recorder has no correlator (the scheduler uses the events.k8s.io recorder). */
 const UNCORRELATED = new Set(["default-scheduler"]);
 
-/** The correlation key of an event that is not aggregated: every field that makes it distinct. */
-export function eventKey(e: EventFacts): string {
-  return `${e.uid}|${e.type}|${e.reason}|${e.component}|${e.host ?? ""}|${e.message}`;
+/** The spam filter's key (getSpamKey): the source and the object, not the reason or message. */
+function spamKey(e: EventFacts): string {
+  return `${e.uid}|${e.component}|${e.host ?? ""}`;
 }
 
-/** The correlation key of a combined event: the group's (source, object, type, reason), without the message. */
-export function combinedKey(e: EventFacts): string {
-  return `${e.uid}|${e.type}|${e.reason}|${e.component}|${e.host ?? ""}|\u0000combined`;
+/** The key of a dropped repeat within its record: type, reason and message (none for the combined event). */
+function dropKey(e: EventFacts, combined: boolean): string {
+  return `${e.type}|${e.reason}|${combined ? "\u0000combined" : e.message}`;
 }
 
 /**
- * Drops the record of each event's source + object once it is at rest, when keeping it changes nothing: the
- * bucket has refilled to SPAM_BURST (25 tokens at 1 per 300 s: at most 7,500 s), every group is older
- * than AGGREGATE_INTERVAL_MS (a new event starts it afresh anyway) and no dropped repeat waits to be
+ * Runs the correlator over an event about to be recorded at `state.now`, in the draft state. Returns
+ * undefined when the spam filter drops it. Example: the 10th FailedCreate (each naming another pod)
+ * within 600 s returns message `(combined from similar events): Error creating: …` and the key of the
+ * group's combined event. `newKey` names a new event; it is called only when no stored event matches.
+ */
+export function correlateEvent(
+  state: ClusterState,
+  e: EventFacts,
+  newKey: () => string,
+): Correlated | undefined {
+  const now = state.now;
+  const id = uidChunk(e.uid);
+  const key = spamKey(e);
+  const stored = state.events.sources[id]?.get(key);
+  const uncorrelated = UNCORRELATED.has(e.component);
+  const rec = sourceRecord(stored, now);
+  const decided = uncorrelated ? { message: e.message, combined: false, skipped: 0 } : correlate(rec, e, now);
+  let result: Correlated | undefined;
+  if (decided) {
+    const found = cachedKey(state, rec, e, decided.combined);
+    // An uncorrelated repeat changes nothing in the record.
+    if (found && uncorrelated && stored) return { message: e.message, key: found, isNew: false, skipped: 0 };
+    const eventKey = found ?? newKey();
+    if (!found) remember(rec, e, decided.combined, eventKey);
+    result = { message: decided.message, key: eventKey, isNew: !found, skipped: decided.skipped };
+    if (decided.firstSeen !== undefined) result.firstSeen = decided.firstSeen;
+  }
+  const all = editEvents(state).sources;
+  all[id] = (all[id] ?? Bucket.empty()).with(key, rec);
+  return result;
+}
+
+/** An expired event: its store key and what the correlator looked at when it was recorded. */
+export interface ExpiredEvent extends EventFacts {
+  key: string;
+}
+
+/**
+ * Forgets the cache entries of expired events, and drops the record of their source + object once no
+ * entry is left and it is at rest, when keeping it changes nothing: the bucket has refilled to
+ * SPAM_BURST (25 tokens at 1 per 300 s: at most 7,500 s), every group is older than
+ * AGGREGATE_INTERVAL_MS (a new event starts it afresh anyway) and no dropped repeat waits to be
  * counted. A fresh record behaves the same, so a long session does not keep one per deleted pod.
  */
-export function forgetIdleSources(state: ClusterState, sources: readonly EventFacts[]): void {
+export function forgetExpired(state: ClusterState, expired: readonly ExpiredEvent[]): void {
   const all = editEvents(state).sources;
-  for (const [id, facts] of byUidChunk(sources)) {
+  for (const [id, events] of byUidChunk(expired)) {
     editChunk(all, id, (chunk) => {
       let rest = chunk;
-      for (const e of facts) {
+      for (const e of events) {
         const key = spamKey(e);
         const rec = rest.get(key);
-        if (rec && atRest(rec, state.now)) rest = rest.without(key);
+        if (!rec) continue;
+        const cached = rec.cached.filter((c) => c.key !== e.key);
+        if (cached.length === 0 && atRest(rec, state.now)) rest = rest.without(key);
+        else if (cached.length < rec.cached.length) rest = rest.with(key, { ...rec, cached });
       }
       return rest;
     });
   }
-}
-
-/** The spam filter's key (getSpamKey): the source and the object, not the reason or message. */
-function spamKey(e: EventFacts): string {
-  return `${e.uid}|${e.component}|${e.host ?? ""}`;
 }
 
 function atRest(rec: SourceRecord, now: number): boolean {
@@ -122,50 +176,63 @@ function atRest(rec: SourceRecord, now: number): boolean {
   return true;
 }
 
-/**
- * Runs the correlator over an event about to be recorded at `state.now`, in the draft state. Returns
- * undefined when the spam filter drops it. Example: the 10th FailedCreate (each naming another pod)
- * within 600 s returns message `(combined from similar events): Error creating: …` and the group's key.
- */
-export function correlateEvent(state: ClusterState, e: EventFacts): Correlated | undefined {
-  if (UNCORRELATED.has(e.component)) return { message: e.message, key: eventKey(e), skipped: 0 };
-  const now = state.now;
-  const id = uidChunk(e.uid);
-  const key = spamKey(e);
-  const rec = sourceRecord(state.events.sources[id]?.get(key), now);
-  const decided = correlate(rec, e, now);
-  const all = editEvents(state).sources;
-  all[id] = (all[id] ?? Bucket.empty()).with(key, rec);
-  return decided;
+/** The key of the stored event a repeat of `e` goes to (the group's combined event when `combined`), if it is still stored. */
+function cachedKey(
+  state: ClusterState,
+  rec: SourceRecord,
+  e: EventFacts,
+  combined: boolean,
+): string | undefined {
+  const message = combined ? undefined : e.message;
+  const hit = rec.cached.find((c) => c.type === e.type && c.reason === e.reason && c.message === message);
+  // An event deleted through the API (or expired) is not repeated: a new one is made.
+  return hit && getEvent(state, hit.key) ? hit.key : undefined;
+}
+
+/** Adds (or replaces) the cache entry of `e` in `rec`: its event is stored under `key` now. */
+function remember(rec: SourceRecord, e: EventFacts, combined: boolean, key: string): void {
+  const message = combined ? undefined : e.message;
+  const cached = rec.cached.filter(
+    (c) => !(c.type === e.type && c.reason === e.reason && c.message === message),
+  );
+  cached.push({ type: e.type, reason: e.reason, message, key });
+  rec.cached = cached;
+}
+
+/** What the aggregation and spam filter decided for a recorded event. */
+interface Decided {
+  message: string;
+  combined: boolean;
+  skipped: number;
+  firstSeen?: number;
 }
 
 /** Aggregation, the spam filter and the count of dropped repeats, on `rec` (a copy the caller stores back). */
-function correlate(rec: SourceRecord, e: EventFacts, now: number): Correlated | undefined {
-  let message = e.message;
-  let key = eventKey(e);
-  if (aggregate(rec, e, now)) {
-    message = COMBINED_PREFIX + e.message;
-    key = combinedKey(e);
-  }
+function correlate(rec: SourceRecord, e: EventFacts, now: number): Decided | undefined {
+  const combined = aggregate(rec, e, now);
+  const message = combined ? COMBINED_PREFIX + e.message : e.message;
   if (!takeToken(rec, now)) {
+    const key = dropKey(e, combined);
     rec.skipped ??= {};
     const s = rec.skipped[key];
     rec.skipped[key] = { n: (s?.n ?? 0) + 1, first: s?.first ?? now };
     return undefined;
   }
-  const dropped = rec.skipped?.[key];
-  if (!dropped) return { message, key, skipped: 0 };
-  delete rec.skipped?.[key];
-  return { message, key, skipped: dropped.n, firstSeen: dropped.first };
+  if (!rec.skipped) return { message, combined, skipped: 0 };
+  const key = dropKey(e, combined);
+  const dropped = rec.skipped[key];
+  if (!dropped) return { message, combined, skipped: 0 };
+  delete rec.skipped[key];
+  return { message, combined, skipped: dropped.n, firstSeen: dropped.first };
 }
 
 /**
  * A copy of the source + object's record (or a fresh one) whose own fields and maps may be changed; the
- * groups and skipped counts in them are shared with the stored record and replaced, never changed.
+ * groups, cache entries and skipped counts in them are shared with the stored record and replaced, never changed.
  */
 function sourceRecord(rec: SourceRecord | undefined, now: number): SourceRecord {
-  if (!rec) return { tokens: SPAM_BURST, at: now, groups: [] };
-  const copy: SourceRecord = { tokens: rec.tokens, at: rec.at, groups: rec.groups };
+  if (!rec) return { tokens: SPAM_BURST, at: now, groups: [], cached: [] };
+  const copy: SourceRecord = { tokens: rec.tokens, at: rec.at, groups: rec.groups, cached: rec.cached };
   if (rec.skipped) copy.skipped = { ...rec.skipped };
   return copy;
 }

@@ -15,14 +15,8 @@
  * come, and the store keeps a lower bound of all of them for the clock (`nextEventExpiry`).
  */
 import type { CoreEvent } from "../model/types";
-import {
-  COMBINED_PREFIX,
-  combinedKey,
-  type EventFacts,
-  eventKey,
-  forgetIdleSources,
-} from "./event-aggregation";
-import { type EventStore, editChunk, editEvents, forgetCorrelations } from "./event-store";
+import { type EventFacts, forgetExpired } from "./event-aggregation";
+import { type EventStore, editChunk, editEvents } from "./event-store";
 import type { ClusterState } from "./state";
 import { RecordedEvent, type StoredEvent } from "./stored-event";
 
@@ -87,24 +81,18 @@ function earliest(due: Record<string, number>): number | undefined {
 }
 
 /**
- * The correlator's index entries of expired events (the key derived from the event as the recorder made
- * it: events.ts), and their sources' spam/aggregation records once those are at rest.
+ * The correlator's cache entries of expired events (found by what the recorder looked at: events.ts),
+ * and their sources' spam/aggregation records once those are at rest.
  */
 function forgetBookkeeping(state: ClusterState, expired: readonly [string, StoredEvent][]): void {
   // A recorded event tells its facts without building its API object (an hour after a rollout, thousands expire at once).
-  const facts = expired.map(([key, stored]) => ({
-    key,
-    ...(stored instanceof RecordedEvent ? stored.facts() : factsOf(stored.object as CoreEvent)),
-  }));
-  forgetCorrelations(
+  forgetExpired(
     state,
-    facts.map((f) => ({
-      uid: f.uid,
-      key: f.key,
-      correlation: f.message.startsWith(COMBINED_PREFIX) ? combinedKey(f) : eventKey(f),
+    expired.map(([key, stored]) => ({
+      key,
+      ...(stored instanceof RecordedEvent ? stored.facts() : factsOf(stored.object as CoreEvent)),
     })),
   );
-  forgetIdleSources(state, facts);
 }
 
 /** What the correlator looked at when the event was recorded. */

@@ -6,7 +6,7 @@
  * a Bucket (bucket.ts), so immer makes no proxy of it or of an event (recording events through immer
  * drafts was 3.6 of the 8.5 s that rollout took).
  *
- * Why not one bucket for all events (and one for the index): a bucket's key index is by hash, with no
+ * Why not one bucket for all events (and one for the correlator's records): a bucket's key index is by hash, with no
  * locality; when it had 64 shards of hundreds of keys, a pass recording events about a batch of pods
  * touched, and copied, every shard, and the rollout took 7–8 s instead of 5. Chunks by creation sequence
  * and by uid counter keep a pass's writes together.
@@ -18,13 +18,12 @@ import type { ClusterState } from "./state";
 import { type StoredEvent, storedEvent } from "./stored-event";
 
 /**
- * Events by chunk (each with its expiry: stored-event.ts), the correlator's index (aggregation key →
- * event key) and its per-source records by `uidChunk` of the involved object. Written only through
+ * Events by chunk (each with its expiry: stored-event.ts) and the correlator's per-source records
+ * (with the recorder's cache entries) by `uidChunk` of the involved object. Written only through
  * `editEvents`, never through immer: see there.
  */
 export interface EventStore {
   chunks: Record<string, Bucket<StoredEvent>>;
-  index: Record<string, Bucket<string>>;
   /** The correlator's record per source + object (event-aggregation.ts), by `uidChunk` of the object. */
   sources: Record<string, Bucket<SourceRecord>>;
   /** Per chunk, an instant no later than its earliest expiry (exact after a sweep; an update can leave it early). */
@@ -36,18 +35,17 @@ export interface EventStore {
 /** An empty store. */
 export function emptyEventStore(): EventStore {
   // Made as an edit of its own, so that where tests run it is frozen like every committed store.
-  return editing(() => ownedStore({}, {}, {}, {}, undefined));
+  return editing(() => ownedStore({}, {}, {}, undefined));
 }
 
 /**
  * The store as a class instance: immer drafts only plain objects and arrays, so it leaves this one as it
  * is, and reading it costs no proxy. Recording an event went through five to ten draft reads and writes
- * (chunk, expiry, due, index, correlator), half a second of a 10,000-replica rollout.
+ * (chunk, expiry, due, correlator), half a second of a 10,000-replica rollout.
  */
 class OpaqueEventStore implements EventStore {
   constructor(
     public chunks: Record<string, Bucket<StoredEvent>>,
-    public index: Record<string, Bucket<string>>,
     public sources: Record<string, Bucket<SourceRecord>>,
     public due: Record<string, number>,
     public next: number | undefined,
@@ -62,21 +60,15 @@ class OpaqueEventStore implements EventStore {
 export function editEvents(state: ClusterState): EventStore {
   const current = state.events;
   if (isMine(current)) return current;
-  const copy = ownedStore(
-    { ...current.chunks },
-    { ...current.index },
-    { ...current.sources },
-    { ...current.due },
-    current.next,
-  );
+  const copy = ownedStore({ ...current.chunks }, { ...current.sources }, { ...current.due }, current.next);
   state.events = copy;
   return copy;
 }
 
 /** A store and its maps, owned by the running edit (and so frozen when it ends, where tests run). */
 function ownedStore(...parts: ConstructorParameters<typeof OpaqueEventStore>): EventStore {
-  const [chunks, index, sources, due, next] = parts;
-  return mine(new OpaqueEventStore(mine(chunks), mine(index), mine(sources), mine(due), next));
+  const [chunks, sources, due, next] = parts;
+  return mine(new OpaqueEventStore(mine(chunks), mine(sources), mine(due), next));
 }
 
 /** `--event-ttl` of the API server: 1h0m0s by default (kube-apiserver options, DefaultEventTTL). */
@@ -89,8 +81,7 @@ const SEQUENCE_DIGITS = 13;
 const SEQUENCE_PREFIX = ".17f";
 
 /**
- * The chunk of per-object bookkeeping (the correlator's index here, its token buckets in
- * event-aggregation.ts): a uid's 3rd- and 4th-last characters, the counter's hex digits above the last
+ * The chunk of per-object bookkeeping (the correlator's records, event-aggregation.ts): a uid's 3rd- and 4th-last characters, the counter's hex digits above the last
  * two (uidFor). Objects made one after another share a chunk of 256, and a controller pass mostly
  * records about objects made together (a slow-start batch of pods), so it copies a few chunks; the last
  * two characters spread every batch over all 256 chunks, and a 10,000-pod pass copied all of them.
@@ -168,30 +159,6 @@ export function allEvents(state: Pick<ClusterState, "events">): KObject[] {
   return out;
 }
 
-/** The key of the event a repeat of `correlation` (about the object `uid`) would aggregate into. */
-export function correlatedEvent(state: ClusterState, uid: string, correlation: string): string | undefined {
-  return state.events.index[uidChunk(uid)]?.get(correlation);
-}
-
-/** An index entry to drop if it still names the event under `key` (which expired). */
-export interface StaleCorrelation {
-  uid: string;
-  correlation: string;
-  key: string;
-}
-
-/** Forgets index entries that still name expired events, one plain copy per touched index chunk. */
-export function forgetCorrelations(state: ClusterState, stale: readonly StaleCorrelation[]): void {
-  const index = editEvents(state).index;
-  for (const [id, entries] of byUidChunk(stale)) {
-    editChunk(index, id, (chunk) => {
-      let rest = chunk;
-      for (const s of entries) if (rest.get(s.correlation) === s.key) rest = rest.without(s.correlation);
-      return rest;
-    });
-  }
-}
-
 /** Items grouped by `uidChunk` of their `uid`. */
 export function byUidChunk<T extends { uid: string }>(items: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -215,16 +182,4 @@ export function editChunk<V>(
   const next = edit(found);
   if (next.size > 0) parent[id] = next;
   else delete parent[id];
-}
-
-/** Remembers that `correlation` (about the object `uid`) is recorded as the event under `key`. */
-export function rememberCorrelation(
-  state: ClusterState,
-  uid: string,
-  correlation: string,
-  key: string,
-): void {
-  const index = editEvents(state).index;
-  const id = uidChunk(uid);
-  index[id] = (index[id] ?? Bucket.empty()).with(correlation, key);
 }

@@ -5,14 +5,7 @@
 import { memoize } from "../model/memo";
 import type { CoreEvent, KObject } from "../model/types";
 import { correlateEvent } from "./event-aggregation";
-import {
-  correlatedEvent,
-  EVENT_TTL_MS,
-  getEvent,
-  putEvent,
-  putStored,
-  rememberCorrelation,
-} from "./event-store";
+import { EVENT_TTL_MS, getEvent, putEvent, putStored } from "./event-store";
 import { type ClusterState, timestamp } from "./state";
 import { type EventsApiRecorder, RecordedEvent } from "./stored-event";
 
@@ -56,28 +49,23 @@ export function recordEvent(
 ): void {
   const ns = obj.metadata.namespace ?? "default";
   const now = timestamp(state, state.now);
-  // The correlator's index: aggregation key → event key, so a repeat is found without scanning every event.
   const uid = obj.metadata.uid ?? "";
-  // Aggregation, counting and the spam filter of client-go's EventCorrelator (event-aggregation.ts).
-  const c = correlateEvent(state, {
-    uid,
-    type,
-    reason,
-    message,
-    component: source.component,
-    host: source.host,
-  });
+  // Aggregation, counting and the spam filter of client-go's EventCorrelator, and the recorder's cache
+  // that finds the stored event a repeat goes to (event-aggregation.ts).
+  const c = correlateEvent(
+    state,
+    { uid, type, reason, message, component: source.component, host: source.host },
+    () => newEventKey(state, ns, obj.metadata.name),
+  );
   if (!c) return;
-  const correlation = c.key;
-  const existingKey = correlatedEvent(state, uid, correlation);
-  const existing = existingKey ? (getEvent(state, existingKey) as CoreEvent | undefined) : undefined;
   const viaEventsApi = EVENTS_API_RECORDERS[source.component];
-  if (existingKey && existing && viaEventsApi) {
+  const existing = c.isNew ? undefined : (getEvent(state, c.key) as CoreEvent);
+  if (existing && viaEventsApi) {
     // tools/events: the first isomorphic repeat writes series {count: 2, lastObservedTime}; later ones
     // only bump the recorder's cached series until its 30-minute heartbeat, which is not modelled.
     if (existing.series) return;
     state.resourceVersion += 1;
-    putEvent(state, existingKey, {
+    putEvent(state, c.key, {
       ...existing,
       metadata: { ...existing.metadata, resourceVersion: String(state.resourceVersion) },
       series: { count: 2, lastObservedTime: microTimestamp(state, state.now) },
@@ -85,9 +73,9 @@ export function recordEvent(
     return;
   }
   state.resourceVersion += 1;
-  if (existingKey && existing) {
+  if (existing) {
     // A stored event is shared with older snapshots: the repeat is a new value, never an edit in place.
-    putEvent(state, existingKey, {
+    putEvent(state, c.key, {
       ...existing,
       metadata: { ...existing.metadata, resourceVersion: String(state.resourceVersion) },
       count: (existing.count ?? 1) + 1 + c.skipped,
@@ -96,13 +84,9 @@ export function recordEvent(
     } as KObject);
     return;
   }
-  state.uidCounter += 1;
-  // Real event names are `<object>.<hex nanoseconds>`; a counter gives the same shape reproducibly:
-  // 0x17f0000000000000 + counter, written without BigInt (the counter stays far below 16^13).
-  const key = `${ns}/${obj.metadata.name}.17f${state.uidCounter.toString(16).padStart(13, "0")}`;
   const recorded = new RecordedEvent(
     {
-      key,
+      key: c.key,
       namespace: ns,
       uidCounter: state.uidCounter,
       resourceVersion: state.resourceVersion,
@@ -124,6 +108,15 @@ export function recordEvent(
     },
     state.now + EVENT_TTL_MS,
   );
-  putStored(state, key, recorded);
-  rememberCorrelation(state, uid, correlation, key);
+  putStored(state, c.key, recorded);
+}
+
+/**
+ * The store key of a new event about `name`, taking the next uid counter (the event's uid comes from it).
+ * Real event names are `<object>.<hex nanoseconds>`; a counter gives the same shape reproducibly:
+ * 0x17f0000000000000 + counter, written without BigInt (the counter stays far below 16^13).
+ */
+function newEventKey(state: ClusterState, ns: string, name: string): string {
+  state.uidCounter += 1;
+  return `${ns}/${name}.17f${state.uidCounter.toString(16).padStart(13, "0")}`;
 }
