@@ -7,6 +7,7 @@ import type { KObject } from "../model/types";
 import { Bucket } from "../store/bucket";
 import { allEvents, getEvent, putEvent, removeEvent } from "../store/event-store";
 import { type ClusterState, objectKey } from "../store/state";
+import { editObjects } from "../store/transaction";
 
 /** The stored object of type `t` named `name` (in `namespace` when namespaced). */
 export function readStored(
@@ -23,7 +24,10 @@ export function readStored(
 export function writeStored(state: ClusterState, t: ResourceType, obj: KObject): void {
   const key = objectKey(t.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name);
   if (t.resource === "events") putEvent(state, key, obj);
-  else state.objects[t.resource] = (state.objects[t.resource] ?? Bucket.empty()).with(key, obj);
+  else {
+    const objects = editObjects(state);
+    objects[t.resource] = (objects[t.resource] ?? Bucket.empty()).with(key, obj);
+  }
 }
 
 /** Removes the stored object, in the draft state (nothing happens when it is not there). */
@@ -37,7 +41,7 @@ export function deleteStored(
   if (t.resource === "events") removeEvent(state, key);
   else {
     const bucket = state.objects[t.resource];
-    if (bucket?.has(key)) state.objects[t.resource] = bucket.without(key);
+    if (bucket?.has(key)) editObjects(state)[t.resource] = bucket.without(key);
   }
 }
 

@@ -4,7 +4,8 @@
  * if the function throws, the old value stays as it was.
  */
 import { produce, setAutoFreeze } from "immer";
-import { editing, freezeStored } from "./bucket";
+import type { KObject } from "../model/types";
+import { type Bucket, editing, freezeStored, isMine, mine } from "./bucket";
 import type { ClusterState } from "./state";
 
 // Objects are frozen in development so a stray write outside a transaction fails loudly (immer freezes
@@ -34,14 +35,27 @@ export function transact<T>(state: ClusterState, fn: (draft: ClusterState) => T)
       // The root's own fields are counters (clock, resourceVersion, uids, the generator) and opaque
       // values (events, decisions) read thousands of times a pass; through the root's proxy each read
       // cost about 100 ns, a tenth of a 10,000-replica rollout. So `fn` edits a plain copy of the root
-      // whose `objects` and `runtime` are immer's drafts, and what it changed is written back at the end.
-      const work: ClusterState = { ...state, objects: draft.objects, runtime: draft.runtime };
+      // whose `runtime` is immer's draft, and what it changed is written back at the end. `objects` is
+      // the committed record, copied on the first write (editObjects): it only maps resources to
+      // buckets, and reading a bucket through its proxy cost another 3% of that rollout.
+      const work: ClusterState = { ...state, runtime: draft.runtime };
       committedStates.set(work, state);
       result = fn(work);
       writeBack(draft, work, state);
     }),
   );
   return { state: next, result: result as T };
+}
+
+/**
+ * The draft state's `objects`, made changeable in place: the first call of a transaction puts a copy in
+ * `state.objects` (its buckets shared, as buckets are persistent) and later calls return that copy.
+ */
+export function editObjects(state: ClusterState): Record<string, Bucket<KObject>> {
+  if (isMine(state.objects)) return state.objects;
+  const copy = mine({ ...state.objects });
+  state.objects = copy;
+  return copy;
 }
 
 /** The committed value each running transaction's working root started from (see `committedState`). */
