@@ -3,8 +3,9 @@
  * state stays serializable and snapshots stay cheap): per pod its IP and per container the step of its
  * lifecycle and when that step is due; per node the images already pulled; the pod IP allocator.
  */
-import { Bucket } from "../../store/bucket";
+import { Bucket, isMine, mine } from "../../store/bucket";
 import type { ClusterState } from "../../store/state";
+import { committedState } from "../../store/transaction";
 
 /** A finished run of a container (status `state.terminated` / `lastState.terminated`). */
 export interface Termination {
@@ -92,10 +93,42 @@ export interface KubeletState {
   usedIps: Bucket<true>;
 }
 
-/** The kubelet slot of a (draft) state, created on first use. */
+/**
+ * The kubelet slot as a class instance: immer drafts only plain objects, so it leaves this one as it is
+ * and reading it costs no proxy. Every pod sync read and wrote `pods` through the slot's draft, about
+ * 2% of a 10,000-replica rollout.
+ */
+class KubeletSlot implements KubeletState {
+  constructor(
+    public pods: Bucket<PodRuntime>,
+    public images: Record<string, Record<string, number>>,
+    public lastIp: number,
+    public usedIps: Bucket<true>,
+  ) {}
+}
+
+/**
+ * The kubelet slot of a draft state, changeable in place: the first call of a transaction puts a copy in
+ * `state.runtime.kubelet` (its buckets shared, as buckets are persistent; the small image maps copied)
+ * and later calls return that copy. Created on first use.
+ */
 export function kubeletState(state: ClusterState): KubeletState {
-  state.runtime.kubelet ??= { pods: Bucket.empty(), images: {}, lastIp: 1, usedIps: Bucket.empty() };
-  return state.runtime.kubelet as KubeletState;
+  const draft = state.runtime.kubelet as KubeletState | undefined;
+  if (draft && isMine(draft)) return draft;
+  // Not yet copied in this transaction, so the committed slot is the current one (read without a proxy).
+  const current = committedState(state).runtime.kubelet as KubeletState | undefined;
+  const images: Record<string, Record<string, number>> = mine({});
+  for (const node in current?.images ?? {}) images[node] = mine({ ...current?.images[node] });
+  const copy = mine(
+    new KubeletSlot(
+      current?.pods ?? Bucket.empty(),
+      images,
+      current?.lastIp ?? 1,
+      current?.usedIps ?? Bucket.empty(),
+    ),
+  );
+  state.runtime.kubelet = copy;
+  return copy;
 }
 
 /** The kubelet slot for reading, or undefined when nothing ran yet. */
