@@ -75,7 +75,7 @@ function writeBack(draft: ClusterState, work: ClusterState, base: ClusterState):
   const from = work as unknown as Record<string, unknown>;
   const was = base as unknown as Record<string, unknown>;
   for (const key of Object.keys(from)) {
-    // `objects` and `runtime` are the draft's own children unless `fn` replaced them.
+    // `runtime` is the draft's own child unless `fn` replaced it; `objects` the committed record unless written (editObjects).
     if (from[key] !== was[key] && from[key] !== into[key]) into[key] = from[key];
   }
   for (const key of Object.keys(was)) if (!(key in from)) delete into[key];
