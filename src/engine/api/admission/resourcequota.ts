@@ -46,6 +46,8 @@ export function checkRequest(req: AdmissionRequest, state: ClusterState): string
     }
     interesting.push({ quota, hard, tracked });
   }
+  // No quota tracks it (a namespace without quotas): its usage is not worked out, as for 20,000 pods a rollout.
+  if (interesting.length === 0) return undefined;
   const input = objectUsage(state, resource, group, req.object);
   for (const { quota, hard, tracked } of interesting) {
     const used = namespaceUsage(state, req.namespace as string, tracked, (r, g, o) =>
