@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { slowStartBatches } from "../../../src/engine/controllers/replicaset/manage";
 import { getPodsToDelete } from "../../../src/engine/controllers/replicaset/ranking";
@@ -128,6 +129,43 @@ describe("which pods go first when scaling down (§10.2, TestGetPodsToDelete ord
       "running-not-ready",
       "running-ready-crowded",
     ]);
+  });
+
+  it("ranks a pod it ranked before as a pod it never saw (pod keys are remembered between scale-downs)", () => {
+    // Scale-downs of one ReplicaSet rank mostly the same pod objects again, at later instants: the
+    // remembered keys must give the order a first ranking of equal, never-seen pods gives.
+    const pod = fc.record({
+      node: fc.constantFrom(undefined, "n1", "n2"),
+      phase: fc.constantFrom("Pending", "Running", "Unknown"),
+      ready: fc.boolean(),
+      readySince: fc.integer({ min: 0, max: 600 }),
+    });
+    const step = fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 5000 }));
+    fc.assert(
+      fc.property(
+        fc.array(pod, { minLength: 2, maxLength: 40 }),
+        fc.array(step, { minLength: 2, maxLength: 5 }),
+        (specs, steps) => {
+          const seen: { pods: KObject[]; count: number; now: number; order: string[] }[] = [];
+          let left = specs.map((p, i) => rankedPod(`p${i}`, p.node, p.phase, p.ready, p.readySince));
+          let now = 601_000;
+          // The same pod objects, scale-down after scale-down (each ranking sees the previous one's pods)…
+          for (const [count, later] of steps) {
+            if (left.length < 2) break;
+            now += later * 1000;
+            const order = getPodsToDelete(left, left, count, now, EPOCH).map((p) => p.metadata.name);
+            seen.push({ pods: left, count, now, order });
+            left = left.filter((p) => !order.includes(p.metadata.name));
+          }
+          // …then each ranking again over copies no ranking has seen.
+          for (const s of seen) {
+            const fresh = structuredClone(s.pods);
+            const order = getPodsToDelete(fresh, fresh, s.count, s.now, EPOCH).map((p) => p.metadata.name);
+            expect(order).toEqual(s.order);
+          }
+        },
+      ),
+    );
   });
 
   it("among ready pods on one node, the one ready for less time goes first", () => {
