@@ -17,8 +17,10 @@
  * Each source + object's record also holds the recorders' cache entries (the eventLogger's, by type,
  * reason and message; the group's for a combined event): the stored event a repeat goes to. They were
  * an index of their own, keyed by a string of all six fields: two more store reads and writes and a
- * 150-character key per event, 55,000 times in a 10,000-replica rollout. Not modelled: the 4,096-entry LRU caches (a learner's cluster never fills them) and the
- * random choice of the message dropped from a full group (here: the oldest, for reproducibility).
+ * 150-character key per event, 55,000 times in a 10,000-replica rollout.
+ *
+ * Not modelled: the 4,096-entry LRU caches (a learner's cluster never fills them) and the random
+ * choice of the message dropped from a full group (here: the oldest, for reproducibility).
  */
 import { Bucket } from "./bucket";
 import { byUidChunk, editChunk, editEvents, getEvent, uidChunk } from "./event-store";
@@ -228,7 +230,8 @@ function correlate(rec: SourceRecord, e: EventFacts, now: number): Decided | und
 
 /**
  * A copy of the source + object's record (or a fresh one) whose own fields and maps may be changed; the
- * groups, cache entries and skipped counts in them are shared with the stored record and replaced, never changed.
+ * groups, cache entries and skipped counts in them are shared with the stored record and replaced,
+ * never changed.
  */
 function sourceRecord(rec: SourceRecord | undefined, now: number): SourceRecord {
   if (!rec) return { tokens: SPAM_BURST, at: now, groups: [], cached: [] };
@@ -240,12 +243,7 @@ function sourceRecord(rec: SourceRecord | undefined, now: number): SourceRecord 
 /** EventAggregate: true when this event is to be combined with its group (whose new value goes into `rec`). */
 function aggregate(rec: SourceRecord, e: EventFacts, now: number): boolean {
   const groups = rec.groups;
-  let i = 0;
-  while (
-    i < groups.length &&
-    !((groups[i] as Group).type === e.type && (groups[i] as Group).reason === e.reason)
-  )
-    i++;
+  const i = groupOf(groups, e);
   const stored = groups[i];
   const fresh = !stored || now - stored.at > AGGREGATE_INTERVAL_MS;
   let messages: readonly string[] = fresh ? [] : stored.messages;
@@ -257,6 +255,15 @@ function aggregate(rec: SourceRecord, e: EventFacts, now: number): boolean {
   next[i] = { type: e.type, reason: e.reason, at: now, messages };
   rec.groups = next;
   return combined;
+}
+
+/** Where the group of `e`'s type and reason is in `groups` (its length when there is none yet). */
+function groupOf(groups: readonly Group[], e: EventFacts): number {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i] as Group;
+    if (g.type === e.type && g.reason === e.reason) return i;
+  }
+  return groups.length;
 }
 
 /** The spam filter's TryAccept on a bucket refilled continuously at 1 token per SPAM_REFILL_MS. */

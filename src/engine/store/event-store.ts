@@ -6,10 +6,10 @@
  * a Bucket (bucket.ts), so immer makes no proxy of it or of an event (recording events through immer
  * drafts was 3.6 of the 8.5 s that rollout took).
  *
- * Why not one bucket for all events (and one for the correlator's records): a bucket's key index is by hash, with no
- * locality; when it had 64 shards of hundreds of keys, a pass recording events about a batch of pods
- * touched, and copied, every shard, and the rollout took 7–8 s instead of 5. Chunks by creation sequence
- * and by uid counter keep a pass's writes together.
+ * Why not one bucket for all events (and one for the correlator's records): a bucket's key index is by
+ * hash, with no locality; when it had 64 shards of hundreds of keys, a pass recording events about a
+ * batch of pods touched, and copied, every shard, and the rollout took 7–8 s instead of 5. Chunks by
+ * creation sequence and by uid counter keep a pass's writes together.
  */
 import type { KObject } from "../model/types";
 import { Bucket, editing, isMine, mine } from "./bucket";
@@ -81,10 +81,11 @@ const SEQUENCE_DIGITS = 13;
 const SEQUENCE_PREFIX = ".17f";
 
 /**
- * The chunk of per-object bookkeeping (the correlator's records, event-aggregation.ts): a uid's 3rd- and 4th-last characters, the counter's hex digits above the last
- * two (uidFor). Objects made one after another share a chunk of 256, and a controller pass mostly
- * records about objects made together (a slow-start batch of pods), so it copies a few chunks; the last
- * two characters spread every batch over all 256 chunks, and a 10,000-pod pass copied all of them.
+ * The chunk of per-object bookkeeping (the correlator's records, event-aggregation.ts): a uid's 3rd-
+ * and 4th-last characters, the counter's hex digits above the last two (uidFor). Objects made one
+ * after another share a chunk of 256, and a controller pass mostly records about objects made together
+ * (a slow-start batch of pods), so it copies a few chunks; the last two characters spread every batch
+ * over all 256 chunks, and a 10,000-pod pass copied all of them.
  */
 export function uidChunk(uid: string): string {
   return uid.slice(-4, -2) || "_";

@@ -75,7 +75,8 @@ function writeBack(draft: ClusterState, work: ClusterState, base: ClusterState):
   const from = work as unknown as Record<string, unknown>;
   const was = base as unknown as Record<string, unknown>;
   for (const key of Object.keys(from)) {
-    // `runtime` is the draft's own child unless `fn` replaced it; `objects` the committed record unless written (editObjects).
+    // `runtime` is the draft's own child unless `fn` replaced it; `objects` is the committed record
+    // unless a write copied it (editObjects).
     if (from[key] !== was[key] && from[key] !== into[key]) into[key] = from[key];
   }
   for (const key of Object.keys(was)) if (!(key in from)) delete into[key];
