@@ -1,22 +1,26 @@
 /**
  * The built site (dist/, served under a sub-path) in Debian's headless Chromium: the notes' commands
  * typed into the terminal print what kubectl v1.32 prints; the live view goes from 3 old pods to 3 new
- * ones; a paused clock moves nothing; the timeline shows the past; a reload keeps the session; the
- * editor edits; the interface speaks Korean. Screenshots go to test-artifacts/.
+ * ones; a paused clock moves nothing; keys typed during a command wait for the next prompt; the timeline
+ * shows the past; a reload keeps the session; the editor edits; the interface speaks Korean. Screenshots go to test-artifacts/.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Browser, type SandboxPage, type StaticServer, startSandbox } from "./harness";
 import {
   historyRevisions,
+  isBusy,
+  outputOf,
   podStates,
   replicaSetNames,
   runLine,
   screenshot,
   setSpeed,
   simNow,
+  stepUntilIdle,
   terminalText,
   typeLine,
+  waitNextPrompt,
   waitPrompt,
 } from "./page";
 
@@ -139,6 +143,28 @@ describe("the notes in the browser", () => {
     );
     await setSpeed(page, 0);
     expect(await simNow(page)).toBeGreaterThan(t0);
+  });
+
+  test("keys typed while a command runs are kept for the next prompt, as a terminal's type-ahead", async () => {
+    await setSpeed(page, 0);
+    await typeLine(page, "sleep 5");
+    expect(await isBusy(page)).toBe(true);
+    // The next command, a typo taken back, and the start of the one after, all while `sleep` waits.
+    await page.keyboard.type("kubectl get deploymentx");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("kubectl get r");
+    await stepUntilIdle(page);
+    await waitNextPrompt(page, "kubectl get deployment");
+    expect(await outputOf(page, "kubectl get deployment")).toEqual([
+      "NAME      READY   UP-TO-DATE   AVAILABLE   AGE",
+      expect.stringMatching(/^http-go {3}5\/5 {5}5 {12}5 {11}\S+$/),
+    ]);
+    // The unfinished line is on the new prompt, to be edited on (back in the terminal, Ctrl-U clears it).
+    expect((await terminalText(page)).split("\n").at(-1)).toBe("$ kubectl get r");
+    await page.click('[data-terminal="1"]');
+    await page.keyboard.press("Control+u");
+    expect((await terminalText(page)).split("\n").at(-1)).toBe("$ ");
   });
 
   test("dragging the timeline back shows the cluster as it was, read-only", async () => {

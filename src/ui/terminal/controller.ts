@@ -35,6 +35,12 @@ export class TerminalController {
   private drawnPrompt = "";
   /** Lines pasted or queued while the terminal was busy, typed in order once it is ready. */
   private readonly queue: Array<{ text: string; submit: boolean }> = [];
+  /**
+   * Keys typed while a command runs that reads no line, not yet ended by Enter: a terminal's type-ahead,
+   * put on the next prompt's line (an ended line joins `queue`). Dropped, a learner who typed the next
+   * command while `kubectl rollout status` waited lost it without a trace.
+   */
+  private typedAhead = "";
   /** Whether the last output ended a line (a prompt then starts at column 0). */
   private atLineStart = true;
   private readonly cleanups: Array<() => void> = [];
@@ -137,10 +143,17 @@ export class TerminalController {
       this.draw(prompt);
       this.line = insert(this.line, next.text);
       this.redraw();
-      if (next.submit) this.submit();
-      return;
+      if (next.submit) {
+        this.submit();
+        return;
+      }
     }
     if (!this.drawn || this.drawnPrompt !== prompt) this.draw(prompt);
+    if (this.typedAhead) {
+      this.line = insert(this.line, this.typedAhead);
+      this.typedAhead = "";
+      this.redraw();
+    }
   }
 
   private draw(prompt: string): void {
@@ -174,11 +187,13 @@ export class TerminalController {
       return;
     }
     if (!this.drawn) {
-      // Busy with a command that does not read a line: only Ctrl-C means something.
+      // Busy with a command that does not read a line: Ctrl-C interrupts it (and, as a tty's
+      // interrupt flushes unread input, drops the unfinished type-ahead); other keys are typed ahead.
       if (data === "\x03") {
+        this.typedAhead = "";
         this.terminal.interrupt(); // the Session prints ^C and the newline
         this.sync();
-      }
+      } else this.typeAhead(data);
       return;
     }
     const r = edit(this.line, data);
@@ -211,6 +226,18 @@ export class TerminalController {
       default:
         this.line = r.state;
         this.redraw();
+    }
+  }
+
+  /** A key typed while busy: Enter queues the line, Backspace takes a character back, escape sequences (arrows) are dropped. */
+  private typeAhead(data: string): void {
+    if (data.startsWith("\x1b")) return;
+    for (const ch of data) {
+      if (ch === "\r") {
+        this.queue.push({ text: this.typedAhead, submit: true });
+        this.typedAhead = "";
+      } else if (ch === "\x7f" || ch === "\b") this.typedAhead = this.typedAhead.slice(0, -1);
+      else if (ch >= " ") this.typedAhead += ch;
     }
   }
 
@@ -251,7 +278,10 @@ export class TerminalController {
     const queued = lines.map((text) => ({ text, submit: true }));
     if (rest) queued.push({ text: rest, submit: false });
     if (!this.drawn) {
-      // Typed ahead while busy: typed once the terminal is ready.
+      // Typed ahead while busy: typed once the terminal is ready, after what was typed before it.
+      const first = queued[0];
+      if (first && this.typedAhead) first.text = this.typedAhead + first.text;
+      this.typedAhead = "";
       this.queue.push(...queued);
       return;
     }
