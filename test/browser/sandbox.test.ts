@@ -165,6 +165,13 @@ describe("the notes in the browser", () => {
     await page.click('[data-terminal="1"]');
     await page.keyboard.press("Control+u");
     expect((await terminalText(page)).split("\n").at(-1)).toBe("$ ");
+    // Ctrl-C flushes what was typed ahead, as a tty's interrupt does: the typed line never runs.
+    await typeLine(page, "sleep 5");
+    await page.keyboard.type("kubectl get pods");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Control+c");
+    await waitNextPrompt(page, "sleep 5");
+    expect((await terminalText(page)).split("\n").slice(-3)).toEqual(["$ sleep 5", "^C", "$ "]);
   });
 
   test("dragging the timeline back shows the cluster as it was, read-only", async () => {

@@ -187,10 +187,11 @@ export class TerminalController {
       return;
     }
     if (!this.drawn) {
-      // Busy with a command that does not read a line: Ctrl-C interrupts it (and, as a tty's
-      // interrupt flushes unread input, drops the unfinished type-ahead); other keys are typed ahead.
+      // Busy with a command that does not read a line: Ctrl-C interrupts it and, as a tty's interrupt
+      // flushes unread input, drops what was typed or pasted ahead; other keys are typed ahead.
       if (data === "\x03") {
         this.typedAhead = "";
+        this.queue.length = 0;
         this.terminal.interrupt(); // the Session prints ^C and the newline
         this.sync();
       } else this.typeAhead(data);
