@@ -218,7 +218,7 @@ function syncReplicaSet(
     forget(ctx.state, uid);
     failure = undefined;
     if (diff > 0) {
-      const n = deletePods(ctx, rs, claimed.active(), related(rs), diff);
+      const n = deletePods(ctx, rs, claimed.active(), () => related(rs), diff);
       ctx.decide(
         key,
         `deleted ${n} pod${n === 1 ? "" : "s"} of ${rs.metadata.name}: ${desired} desired, ${active} active`,

@@ -82,12 +82,12 @@ export function createPods(ctx: ControllerContext, rs: KObject, n: number): Crea
   return { created, error };
 }
 
-/** Deletes `n` of the active `pods` in the ranked order; `related` are the active pods of the sibling ReplicaSets. */
+/** Deletes `n` of the active `pods` in the ranked order; `related` lists the active pods of the sibling ReplicaSets. */
 export function deletePods(
   ctx: ControllerContext,
   rs: KObject,
   pods: readonly KObject[],
-  related: readonly KObject[],
+  related: () => readonly KObject[],
   n: number,
 ): number {
   const victims = getPodsToDelete(pods, related, Math.min(n, BURST_REPLICAS), ctx.state.now, ctx.state.epoch);
