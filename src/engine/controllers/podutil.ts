@@ -4,6 +4,7 @@
  * would create 10,000 proxies per pass), and an index of pods by owner uid cached per pods bucket.
  */
 import type { KObject } from "../model/types";
+import type { Bucket } from "../store/bucket";
 import type { ClusterState } from "../store/state";
 import { committedState } from "../store/transaction";
 
@@ -40,25 +41,53 @@ export function controllerUid(obj: KObject): string | undefined {
 
 const ownerIndexCache = new WeakMap<object, Map<string, KObject[]>>();
 
+/**
+ * Each chunk's pods by controller uid, keyed by the chunk's token (Bucket.chunkToken: the same object
+ * exactly where the chunk is unchanged). A scale-down of 10,000 pods rebuilt the whole index at each of
+ * its 20 syncs, reading the owner references of 20,000 pods scattered over the heap each time; most
+ * chunks had not changed since the sync before.
+ */
+const ownersByChunk = new WeakMap<object, Map<string, KObject[]>>();
+
 /** The podsByOwner key of the pods that have no controller (orphans, for the ReplicaSet's adoption). */
 export const ORPHANS = "<orphans>";
 
-/** Pods by the uid of their controller (ORPHANS: none), computed once per pods bucket value (buckets are immutable between commits). */
+/** Pods by the uid of their controller (ORPHANS: none), in bucket order, computed once per pods bucket value (buckets are immutable between commits). */
 export function podsByOwner(state: ClusterState): Map<string, KObject[]> {
   const bucket = baseState(state).objects.pods;
   if (!bucket) return NO_PODS;
   let index = ownerIndexCache.get(bucket);
   if (!index) {
     index = new Map();
-    for (const pod of bucket.values()) {
-      const uid = controllerUid(pod) ?? ORPHANS;
-      const list = index.get(uid);
-      if (list) list.push(pod);
-      else index.set(uid, [pod]);
+    for (let n = 0; n < bucket.chunkCount; n++) {
+      for (const [uid, pods] of chunkOwners(bucket, n)) {
+        const list = index.get(uid);
+        if (list) for (const pod of pods) list.push(pod);
+        else index.set(uid, pods.slice());
+      }
     }
     ownerIndexCache.set(bucket, index);
   }
   return index;
+}
+
+/** The pods of chunk `n` by controller uid (remembered per chunk token). */
+function chunkOwners(bucket: Bucket<KObject>, n: number): Map<string, KObject[]> {
+  const token = bucket.chunkToken(n);
+  if (!token) return NO_PODS;
+  let owners = ownersByChunk.get(token);
+  if (!owners) {
+    const found = new Map<string, KObject[]>();
+    bucket.forEachInChunk(n, (pod) => {
+      const uid = controllerUid(pod) ?? ORPHANS;
+      const list = found.get(uid);
+      if (list) list.push(pod);
+      else found.set(uid, [pod]);
+    });
+    ownersByChunk.set(token, found);
+    owners = found;
+  }
+  return owners;
 }
 
 const NO_PODS = new Map<string, KObject[]>();
