@@ -146,6 +146,8 @@ export function configError(state: ClusterState, pod: KObject, c: Spec): string 
 
 /** The env var names a container will see, resolving envFrom against the stored ConfigMaps and Secrets. */
 export function resolvedEnvNames(state: ClusterState, pod: KObject, c: Spec): Spec {
+  // Nothing to resolve: the spec as it is (a copy of it for each of a rollout's 20,000 container starts).
+  if (!c.envFrom?.length) return c;
   const ns = pod.metadata.namespace ?? "default";
   const envFrom = (c.envFrom ?? []).map((from: Spec) => {
     const ref = from.configMapRef ?? from.secretRef;
