@@ -149,8 +149,14 @@ describe("the notes in the browser", () => {
     await setSpeed(page, 0);
     await typeLine(page, "sleep 5");
     expect(await isBusy(page)).toBe(true);
-    // The next command, a typo taken back, and the start of the one after, all while `sleep` waits.
-    await page.keyboard.type("kubectl get deploymentx");
+    // The next command (half pasted, half typed, a typo taken back) and the start of the one after,
+    // all while `sleep` waits.
+    await page.evaluate(`(() => {
+      const data = new DataTransfer();
+      data.setData("text/plain", "kubectl get");
+      document.activeElement.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
+    await page.keyboard.type(" deploymentx");
     await page.keyboard.press("Backspace");
     await page.keyboard.press("Enter");
     await page.keyboard.type("kubectl get r");

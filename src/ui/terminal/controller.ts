@@ -235,11 +235,20 @@ export class TerminalController {
     if (data.startsWith("\x1b")) return;
     for (const ch of data) {
       if (ch === "\r") {
-        this.queue.push({ text: this.typedAhead, submit: true });
+        this.enqueue(this.typedAhead, true);
         this.typedAhead = "";
       } else if (ch === "\x7f" || ch === "\b") this.typedAhead = this.typedAhead.slice(0, -1);
       else if (ch >= " ") this.typedAhead += ch;
     }
+  }
+
+  /** Queues typed-ahead text, continuing a line left unfinished at the end of the queue (a paste's last line). */
+  private enqueue(text: string, submit: boolean): void {
+    const last = this.queue[this.queue.length - 1];
+    if (last && !last.submit) {
+      last.text += text;
+      last.submit = submit;
+    } else this.queue.push({ text, submit });
   }
 
   /** Sends the drawn line to the Session terminal. */
@@ -280,10 +289,10 @@ export class TerminalController {
     if (rest) queued.push({ text: rest, submit: false });
     if (!this.drawn) {
       // Typed ahead while busy: typed once the terminal is ready, after what was typed before it.
-      const first = queued[0];
-      if (first && this.typedAhead) first.text = this.typedAhead + first.text;
-      this.typedAhead = "";
-      this.queue.push(...queued);
+      for (const q of queued) {
+        this.enqueue(this.typedAhead + q.text, q.submit);
+        this.typedAhead = "";
+      }
       return;
     }
     const first = lines[0];
