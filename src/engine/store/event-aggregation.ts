@@ -23,7 +23,7 @@
  * choice of the message dropped from a full group (here: the oldest, for reproducibility).
  */
 import { Bucket } from "./bucket";
-import { byUidChunk, editChunk, editEvents, getEvent, uidChunk } from "./event-store";
+import { byUidChunk, editChunk, editEvents, hasEvent, uidChunk } from "./event-store";
 import type { ClusterState } from "./state";
 
 /** Distinct messages of a group before the next one is combined (defaultAggregateMaxEvents). */
@@ -188,7 +188,7 @@ function cachedKey(
   const message = combined ? undefined : e.message;
   const hit = rec.cached.find((c) => c.type === e.type && c.reason === e.reason && c.message === message);
   // An event deleted through the API (or expired) is not repeated: a new one is made.
-  return hit && getEvent(state, hit.key) ? hit.key : undefined;
+  return hit && hasEvent(state, hit.key) ? hit.key : undefined;
 }
 
 /** Adds (or replaces) the cache entry of `e` in `rec`: its event is stored under `key` now. */

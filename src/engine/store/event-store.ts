@@ -118,6 +118,11 @@ export function getEvent(state: ClusterState, key: string): KObject | undefined 
   return state.events.chunks[eventChunk(key)]?.get(key)?.object;
 }
 
+/** True when an event is stored under `key` (its API object is not built to tell: stored-event.ts). */
+export function hasEvent(state: ClusterState, key: string): boolean {
+  return state.events.chunks[eventChunk(key)]?.has(key) ?? false;
+}
+
 /** Stores (adds or replaces) `event` under `key`, in the draft state; its hour (EVENT_TTL_MS) starts again. */
 export function putEvent(state: ClusterState, key: string, event: KObject): void {
   putStored(state, key, storedEvent(event, state.now + EVENT_TTL_MS));

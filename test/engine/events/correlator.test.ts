@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CoreEvent, KObject } from "../../../src/engine/model/types";
-import { allEvents } from "../../../src/engine/store/event-store";
+import { allEvents, removeEvent } from "../../../src/engine/store/event-store";
 import { recordEvent } from "../../../src/engine/store/events";
 import { type ClusterState, emptyState } from "../../../src/engine/store/state";
 
@@ -96,6 +96,21 @@ describe("event aggregation (EventAggregator)", () => {
       firstTimestamp: "2026-01-01T00:00:00Z",
       lastTimestamp: "2026-01-01T00:11:40Z",
     });
+  });
+
+  it("a repeat of an event that was deleted makes a new event with count 1 (the cache entry is not followed)", () => {
+    const s = emptyState(1);
+    failed(s, "web-1");
+    failed(s, "web-1");
+    const [first] = allEvents(s) as CoreEvent[];
+    removeEvent(s, `default/${first?.metadata?.name}`);
+    expect(stored(s)).toEqual([]);
+    failed(s, "web-1");
+    expect(stored(s)).toEqual(['1 Error creating: pods "web-1" is forbidden']);
+    const [again] = allEvents(s) as CoreEvent[];
+    expect(again?.metadata?.name).not.toBe(first?.metadata?.name);
+    failed(s, "web-1");
+    expect(stored(s)).toEqual(['2 Error creating: pods "web-1" is forbidden']);
   });
 });
 
