@@ -286,12 +286,6 @@ export class Bucket<V> {
     return this.chunks[n];
   }
 
-  /** The chunk that holds `key`, if it is present. */
-  chunkOf(key: string): number | undefined {
-    const seq = leafOf(this.index, key)?.get(key);
-    return seq === undefined ? undefined : seq >>> CHUNK_BITS;
-  }
-
   /** Every key, in insertion order. */
   keys(): string[] {
     const out: string[] = [];
